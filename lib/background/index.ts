@@ -1,0 +1,213 @@
+import { type Browser, browser } from 'wxt/browser';
+import type { ReplyHistoryEntry } from '../analysis/types';
+import type { CoachReplyResult, PageContext, TabState } from '../messaging/protocol';
+import { emitUiEvent, sendToTab, serveBackground } from '../messaging/transport';
+import { setUpPlaybookSync } from '../playbook/sync';
+import type { ConversationItem } from '../sites/model';
+import { needsReply } from '../sites/scanner';
+import { recordHandled, recordReply, recordSeen, replyHistory } from '../storage/ledger';
+import { getActivePlaybook } from '../storage/playbook';
+import { agentItem, preferencesItem } from '../storage/settings';
+import { Coach, loadTwitterText } from './coach';
+import { forgetTab, readTab, writeTab } from './tabs';
+
+const ALLOWED_HOSTS = new Set(['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com']);
+
+export function isAllowedPage(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && ALLOWED_HOSTS.has(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Insertions the panel asked for, by tab, so a posted reply can be credited to the suggestion it came from. */
+interface PendingInsert {
+  itemId: string | null;
+  responseId: string | null;
+  suggestedText: string | null;
+  at: number;
+}
+
+/**
+ * The hub: receives page snapshots from content scripts, keeps them in session storage, answers the side panel,
+ * runs the analysis, keeps the badge count, and forwards insertions to the page.
+ */
+export function setUpBackground(): void {
+  const coach = new Coach();
+  const pending = new Map<number, PendingInsert>();
+  /** Ports of open side panels; a panel that is open can take "Coach reply" from the page. */
+  const panels = new Set<Browser.runtime.Port>();
+  void loadTwitterText();
+
+  const history = async (): Promise<ReplyHistoryEntry[]> => replyHistory(Date.now()).catch(() => []);
+
+  const setBadge = async (tabId: number, count: number): Promise<void> => {
+    await browser.action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : '' }).catch(() => undefined);
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#a2470b' }).catch(() => undefined);
+  };
+
+  const itemOf = async (tabId: number, itemId: string | null): Promise<ConversationItem | null> => {
+    if (itemId === null) return null;
+    const { snapshot } = await readTab(tabId);
+    return snapshot?.items.find((i) => i.id === itemId) ?? null;
+  };
+
+  const tabState = async (tabId: number): Promise<TabState> => {
+    const [{ snapshot, draftReport }, agent] = await Promise.all([readTab(tabId), agentItem.get()]);
+    const queue = (snapshot?.items ?? [])
+      .filter(needsReply)
+      .map((item) => ({ itemId: item.id, classification: coach.classifyItem(item, snapshot?.brand ?? []) }));
+    return { tabId, snapshot, queue, draftReport, agent };
+  };
+
+  serveBackground(
+    {
+      async snapshot(snapshot, tabId) {
+        await writeTab(tabId, (r) => ({ ...r, snapshot }));
+        const relevant = snapshot.items.filter((i) => i.addressedToBrand && !i.isBrand);
+        const labels = coach.labels(snapshot.items, snapshot.brand);
+        await setBadge(tabId, snapshot.items.filter(needsReply).length);
+        void recordSeen(
+          relevant.map((i) => ({ platform: i.site, itemId: i.id, intent: coach.classifyItem(i, snapshot.brand).intent, addressedAt: i.time })),
+          Date.now(),
+        ).catch(() => undefined);
+        emitUiEvent('tabChanged', { tabId });
+        return { labels };
+      },
+      async draft(draft, tabId) {
+        if (draft === null) {
+          await writeTab(tabId, (r) => ({ ...r, draftReport: null }));
+          emitUiEvent('tabChanged', { tabId });
+          return null;
+        }
+        const [{ playbook }, hist, replyTo] = await Promise.all([
+          getActivePlaybook(),
+          history(),
+          itemOf(tabId, draft.replyToId),
+        ]);
+        const report = coach.report(draft.text, playbook, draft.site, replyTo, hist);
+        await writeTab(tabId, (r) => ({ ...r, draftReport: report }));
+        emitUiEvent('tabChanged', { tabId });
+        return report;
+      },
+      async pageContext(req) {
+        const [{ playbook }, prefs, hist] = await Promise.all([getActivePlaybook(), preferencesItem.get(), history()]);
+        const brand = req.site === 'x' ? playbook.brand.accounts.x.map((h) => h.toLowerCase()) : playbook.brand.accounts.facebook;
+        const repliedLocally = hist.flatMap((h) => (h.itemId ? [h.itemId] : []));
+        return { brand, repliedLocally, markers: prefs.markers } satisfies PageContext;
+      },
+      async replyPosted(req, tabId) {
+        const p = pending.get(tabId);
+        const credited = p && p.itemId === req.itemId && Date.now() - p.at < 30 * 60_000 ? p : null;
+        pending.delete(tabId);
+        const [{ playbook }, item, hist] = await Promise.all([getActivePlaybook(), itemOf(tabId, req.itemId), history()]);
+        const report = coach.report(req.text, playbook, req.site, item, hist);
+        const c = item ? coach.classifyItem(item, []) : null;
+        await recordReply({
+          platform: req.site,
+          itemId: req.itemId,
+          intent: c?.intent ?? null,
+          responseId: credited?.responseId ?? null,
+          suggestedText: credited?.suggestedText ?? null,
+          text: req.text,
+          promoScore: report.promoScore,
+          promotional: report.promotional,
+          offerIds: playbook.offers.filter((o) => req.text.toLowerCase().includes(o.label.toLowerCase())).map((o) => o.id),
+          commentAt: item?.time ?? null,
+          postedAt: Date.now(),
+        });
+        emitUiEvent('tabChanged', { tabId });
+        return { recorded: true };
+      },
+      async coachReply(req, tabId) {
+        if (panels.size > 0) {
+          emitUiEvent('focusItem', { tabId, itemId: req.itemId });
+          return { panelOpen: true, suggestions: [] } satisfies CoachReplyResult;
+        }
+        const [{ playbook }, item, hist, agent] = await Promise.all([
+          getActivePlaybook(),
+          itemOf(tabId, req.itemId),
+          history(),
+          agentItem.get(),
+        ]);
+        const suggestions = item ? coach.suggest(playbook, item, { k: 3, history: hist, agent }) : [];
+        return {
+          panelOpen: false,
+          suggestions: suggestions.filter((s) => s.missing.length === 0).map((s) => ({ responseId: s.responseId, text: s.text })),
+        };
+      },
+    },
+    {
+      tabState: (req) => tabState(req.tabId),
+      async suggestions(req) {
+        const [{ playbook }, item, hist, agent] = await Promise.all([
+          getActivePlaybook(),
+          itemOf(req.tabId, req.itemId),
+          history(),
+          agentItem.get(),
+        ]);
+        if (!item) throw new Error('That item is no longer on the page.');
+        return coach.suggest(playbook, item, { k: req.k ?? 3, history: hist, agent });
+      },
+      async checkDraft(req) {
+        const [{ playbook }, hist, item] = await Promise.all([
+          getActivePlaybook(),
+          history(),
+          req.tabId === null ? null : itemOf(req.tabId, req.replyToId),
+        ]);
+        return coach.report(req.text, playbook, req.platform, item, hist);
+      },
+      async insert(req) {
+        pending.set(req.tabId, { itemId: req.itemId, responseId: req.responseId, suggestedText: req.suggestedText, at: Date.now() });
+        return sendToTab(req.tabId, 'insert', { itemId: req.itemId, text: req.text });
+      },
+      async markHandled(req) {
+        const item = await itemOf(req.tabId, req.itemId);
+        await recordHandled({
+          platform: item?.site ?? 'x',
+          itemId: req.itemId,
+          intent: item ? coach.classifyItem(item, []).intent : null,
+          at: Date.now(),
+        });
+        emitUiEvent('tabChanged', { tabId: req.tabId });
+        return { ok: true };
+      },
+      async setAgent(agent) {
+        await agentItem.set(agent);
+        return { ok: true };
+      },
+    },
+    {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      isAllowedPage,
+    },
+  );
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'panel' || port.sender?.id !== browser.runtime.id) return;
+    panels.add(port);
+    port.onDisconnect.addListener(() => panels.delete(port));
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    pending.delete(tabId);
+    void forgetTab(tabId);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => emitUiEvent('tabChanged', { tabId }));
+
+  // The toolbar button opens the coach: Chrome's side panel, Firefox's sidebar.
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void>; open(o: object): Promise<void> } }).sidePanel;
+  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void>; open(): Promise<void> } }).sidebarAction;
+  if (sidePanel) void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  else if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'open-coach') return;
+    if (sidePanel && tab?.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+    else void sidebar?.open().catch(() => undefined);
+  });
+
+  setUpPlaybookSync();
+}

@@ -1,0 +1,217 @@
+import { browser } from 'wxt/browser';
+import type {
+  CheckIssue as AnalysisIssue,
+  Classification,
+  PromoResult,
+  Suggestion as AnalysisSuggestion,
+} from '../analysis/types';
+import type { DraftReport, InsertResult, TabState } from '../messaging/protocol';
+import { askBackground, onUiEvent } from '../messaging/transport';
+import type { SiteId } from '../sites/model';
+import type {
+  ActiveTab,
+  Agent,
+  CheckIssue,
+  DraftCoachReport,
+  InsertOutcome,
+  ItemAnalysis,
+  PanelEvent,
+  PanelTabState,
+  PlaybookStatus,
+  Suggestion,
+  SuggestionSet,
+  ThankYouOption,
+} from './types';
+
+/**
+ * Everything the side panel needs from the outside world. Components only ever see this interface, so tests
+ * hand them a small in-memory object and the browser-backed version below stays the only place that talks to
+ * the extension APIs.
+ */
+export interface PanelApi {
+  /** The tab the panel is looking at, or null (no window, a devtools window, …). */
+  activeTab(): Promise<ActiveTab | null>;
+  /** The user switched tabs or the active tab navigated. */
+  onActiveTabChange(listener: (tab: ActiveTab | null) => void): () => void;
+  onEvent(listener: (event: PanelEvent) => void): () => void;
+  tabState(tabId: number): Promise<PanelTabState>;
+  suggestions(tabId: number, itemId: string): Promise<SuggestionSet>;
+  /** A warm thank-you for a praise item, every variant filled; null when the playbook has none. */
+  thankYou(tabId: number, itemId: string): Promise<ThankYouOption | null>;
+  checkDraft(request: DraftCheckRequest): Promise<DraftCoachReport>;
+  insert(request: InsertRequest): Promise<InsertOutcome>;
+  copy(text: string): Promise<void>;
+  markHandled(tabId: number, itemId: string): Promise<void>;
+  setAgent(agent: Agent): Promise<void>;
+  playbookStatus(): Promise<PlaybookStatus>;
+  openOptions(): Promise<void>;
+}
+
+export interface DraftCheckRequest {
+  tabId: number | null;
+  text: string;
+  platform: SiteId;
+  replyToId: string | null;
+}
+
+export interface InsertRequest {
+  tabId: number;
+  itemId: string | null;
+  text: string;
+  /** The playbook response the text came from, and its text before editing, for the reply history. */
+  responseId: string | null;
+  suggestedText: string | null;
+}
+
+const SUGGESTION_COUNT = 3;
+
+// ---------- protocol → panel shapes ----------
+
+export function toItemAnalysis(c: Classification): ItemAnalysis {
+  return {
+    intent: c.intent,
+    complaint: c.complaint,
+    sentiment: { label: c.sentiment.label, score: c.sentiment.score },
+    analysed: c.analysed,
+    reasons: c.reasons.map((r) => ({ signal: r.signal, text: r.text })),
+  };
+}
+
+function toIssue(i: AnalysisIssue): CheckIssue {
+  return { rule: i.rule, severity: i.severity, message: i.message, start: i.start, end: i.end };
+}
+
+function toPromo(p: PromoResult): DraftCoachReport['promo'] {
+  return {
+    score: p.score,
+    promotional: p.promotional,
+    reasons: p.reasons.map((r) => ({ rule: r.rule, text: r.text, start: r.start, end: r.end, tip: r.tip })),
+  };
+}
+
+export function toDraftReport(
+  report: Pick<DraftReport, 'length' | 'limit'> & { promo: PromoResult; issues: AnalysisIssue[] },
+  draft: { text: string; platform: SiteId; replyToId: string | null },
+): DraftCoachReport {
+  return {
+    ...draft,
+    promo: toPromo(report.promo),
+    issues: report.issues.map(toIssue),
+    length: report.length,
+    limit: report.limit,
+  };
+}
+
+export function toSuggestion(s: AnalysisSuggestion): Suggestion {
+  return {
+    responseId: s.responseId,
+    title: s.title,
+    text: s.text,
+    variant: s.variant,
+    missing: [...s.missing],
+    why: [...s.why],
+    fits: s.fits,
+  };
+}
+
+export function toPanelTabState(state: TabState): PanelTabState {
+  const analyses: PanelTabState['analyses'] = {};
+  for (const entry of state.queue) analyses[entry.itemId] = toItemAnalysis(entry.classification);
+  const draft = state.snapshot?.draft ?? null;
+  return {
+    tabId: state.tabId,
+    snapshot: state.snapshot,
+    analyses,
+    draft:
+      state.draftReport && draft
+        ? toDraftReport(state.draftReport, { text: draft.text, platform: draft.site, replyToId: draft.replyToId })
+        : null,
+    agent: state.agent,
+  };
+}
+
+function toOutcome(r: InsertResult): InsertOutcome {
+  return { ok: r.ok, clipboard: r.strategy === 'clipboard', message: r.message };
+}
+
+// ---------- the browser-backed implementation ----------
+
+async function currentTab(): Promise<ActiveTab | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+}
+
+export function createPanelApi(): PanelApi {
+  return {
+    activeTab: currentTab,
+    onActiveTabChange(listener) {
+      const activated = () => {
+        currentTab().then(listener, () => listener(null));
+      };
+      const updated = (_tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean }) => {
+        // Single-page sites change the URL without a load; both count as navigation for the queue.
+        if (tab.active && (change.url !== undefined || change.status === 'complete')) activated();
+      };
+      browser.tabs.onActivated.addListener(activated);
+      browser.tabs.onUpdated.addListener(updated);
+      browser.windows?.onFocusChanged.addListener(activated);
+      return () => {
+        browser.tabs.onActivated.removeListener(activated);
+        browser.tabs.onUpdated.removeListener(updated);
+        browser.windows?.onFocusChanged.removeListener(activated);
+      };
+    },
+    onEvent(listener) {
+      return onUiEvent((type, data) => {
+        if (type === 'tabChanged') listener({ type, tabId: (data as { tabId: number }).tabId });
+        else if (type === 'focusItem') {
+          const d = data as { tabId: number; itemId: string };
+          listener({ type, tabId: d.tabId, itemId: d.itemId });
+        } else if (type === 'playbookChanged') listener({ type });
+      });
+    },
+    async tabState(tabId) {
+      return toPanelTabState(await askBackground('tabState', { tabId }));
+    },
+    async suggestions(tabId, itemId) {
+      const list: AnalysisSuggestion[] = await askBackground('suggestions', { tabId, itemId, k: SUGGESTION_COUNT });
+      return { suggestions: list.map(toSuggestion), offers: [] };
+    },
+    async thankYou(tabId, itemId) {
+      // Until the background offers every variant of a thank-you response, the top suggestions stand in as
+      // the wordings to rotate through.
+      const list: AnalysisSuggestion[] = await askBackground('suggestions', { tabId, itemId, k: SUGGESTION_COUNT });
+      const top = list[0];
+      if (!top) return null;
+      return {
+        itemId,
+        responseId: top.responseId,
+        title: top.title,
+        variants: list.map((s) => s.text),
+        lastVariant: null,
+      };
+    },
+    async checkDraft(request) {
+      const report = await askBackground('checkDraft', request);
+      return toDraftReport(report, { text: request.text, platform: request.platform, replyToId: request.replyToId });
+    },
+    async insert(request) {
+      return toOutcome(await askBackground('insert', request));
+    },
+    async copy(text) {
+      await navigator.clipboard.writeText(text);
+    },
+    async markHandled(tabId, itemId) {
+      await askBackground('markHandled', { tabId, itemId });
+    },
+    async setAgent(agent) {
+      await askBackground('setAgent', agent);
+    },
+    async playbookStatus() {
+      throw new Error('The background does not report the playbook status yet.');
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
+  };
+}

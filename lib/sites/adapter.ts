@@ -1,0 +1,58 @@
+import type { ConversationItem, HealthProblem, SiteId } from './model';
+
+/** What an adapter needs to know to read a page; passed in so adapters stay pure and testable. */
+export interface ReadContext {
+  /** Brand account handles (X, lower case, no @) or page names (Facebook, as shown). */
+  brand: readonly string[];
+  /** "Now", for relative times ("2h") and ages. */
+  now: Date;
+  /** Base URL for resolving relative links. */
+  baseUrl: string;
+  /** Ids of items a reply was sent to from this browser (the ledger). */
+  repliedLocally: ReadonlySet<string>;
+}
+
+/** One item found on the page plus the element it lives in, so the runtime can attach a marker to it. */
+export interface FoundItem {
+  item: ConversationItem;
+  element: Element;
+}
+
+/**
+ * One site. Everything site-specific lives behind this interface: selectors, label tables, the editor the site
+ * uses. Functions take the DOM root and the context as parameters so the same code runs in the content script,
+ * under happy-dom in unit tests, and in the `extract` CLI.
+ */
+export interface SiteAdapter {
+  readonly site: SiteId;
+  /** Does this adapter handle the URL? */
+  matches(url: URL): boolean;
+  /** 'status', 'notifications', 'timeline', 'post', … (free text per site, shown in health). */
+  pageKind(url: URL): string;
+  /**
+   * Every item under `root` (a document, or a subtree that was just added). Items that cannot be read are left
+   * out and reported by `health`. The result is in document order.
+   */
+  readItems(root: ParentNode, ctx: ReadContext): FoundItem[];
+  /**
+   * Fill in the fields that depend on the whole visible conversation (isBrand, addressedToBrand, answered) from
+   * every item currently known, in document order. Pure; returns new objects.
+   */
+  link(items: readonly ConversationItem[], ctx: ReadContext, url: URL): ConversationItem[];
+  /** The signed-in account, read from the page, used as the brand when none is configured. */
+  signedInAccount(doc: Document): string | null;
+  /** The composer (editable element) that has focus or was last focused, or null. */
+  activeComposer(doc: Document): HTMLElement | null;
+  /** The plain text of a composer, as the site's editor holds it (paragraphs joined by \n). */
+  readComposer(composer: HTMLElement): string;
+  /** The item this composer replies to, when the page says so. */
+  composerReplyTo(composer: HTMLElement, doc: Document): string | null;
+  /** The site's submit button for this composer (Reply / Comment); used to verify insertion. Never clicked. */
+  submitButton(composer: HTMLElement, doc: Document): HTMLElement | null;
+  /** Open the site's reply box for an item (clicks the item's own Reply control). Resolves to the composer. */
+  openReply(element: Element, doc: Document): Promise<HTMLElement | null>;
+  /** Where the in-page marker goes inside an item element. */
+  markerHost(element: Element): Element;
+  /** Problems visible in the current page (no items where items were expected, missing editor, …). */
+  health(doc: Document, url: URL, found: number, msSinceLoad: number): HealthProblem[];
+}

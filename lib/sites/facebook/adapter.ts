@@ -1,0 +1,758 @@
+import type { FoundItem, ReadContext, SiteAdapter } from '../adapter';
+import type { Author, ConversationItem, HealthProblem } from '../model';
+import { type FacebookLabels, LABEL_TABLES, labelsForAriaLabel, labelsForLang } from './labels';
+import {
+  ANY_TEXTBOX,
+  ARTICLE,
+  BODY,
+  BODY_BLOCK,
+  BUTTON,
+  COMMENT_ID_LINK,
+  COMPOSER,
+  COMPOSER_BLOCK,
+  COMPOSER_FORM,
+  LABELLED,
+  LINK,
+  POST_AUTHOR,
+  SUBMIT_BY_ID,
+} from './selectors';
+import { parseRelativeTime } from './time';
+
+/** How long a post page may show no comments before health reports it (comments load after the post). */
+export const NO_ITEMS_AFTER_MS = 8000;
+/** How long `openReply` waits for Facebook to render the reply box. */
+export const OPEN_REPLY_TIMEOUT_MS = 3000;
+const POLL_MS = 50;
+
+const HOSTS = new Set(['www.facebook.com', 'web.facebook.com']);
+
+/** First path segments that are Facebook sections, not page or profile names. */
+const SECTIONS = new Set([
+  'groups',
+  'watch',
+  'marketplace',
+  'gaming',
+  'events',
+  'messages',
+  'notifications',
+  'settings',
+  'friends',
+  'bookmarks',
+  'saved',
+  'search',
+  'login',
+  'reel',
+  'reels',
+  'stories',
+  'memories',
+  'help',
+  'privacy',
+  'policies',
+  'pages',
+  'business',
+  'ads',
+  'hashtag',
+]);
+
+/** What reading a page needs besides the shared context: the UI language's labels (null = unknown). */
+export interface FacebookReadContext extends ReadContext {
+  labels: FacebookLabels | null;
+  /** The name on the post being viewed; computed from the DOM when left undefined. */
+  postAuthor?: string | null;
+}
+
+export interface PageLanguage {
+  /** `<html lang>` as the page gives it, '' when absent. */
+  lang: string;
+  labels: FacebookLabels | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small DOM utilities
+
+function docOf(root: ParentNode): Document | null {
+  if ((root as Node).nodeType === 9) return root as Document;
+  return (root as Node).ownerDocument ?? null;
+}
+
+function clean(text: string | null | undefined): string {
+  return (text ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Elements under `article` that belong to it, not to a comment nested inside it. */
+function own(article: Element, selector: string): Element[] {
+  return Array.from(article.querySelectorAll(selector)).filter((el) => el.closest(ARTICLE) === article);
+}
+
+function ownCommentLinks(article: Element): HTMLAnchorElement[] {
+  return own(article, COMMENT_ID_LINK) as HTMLAnchorElement[];
+}
+
+/** A comment or reply, as opposed to a post: it carries its own comment_id link. */
+export function isCommentArticle(el: Element): boolean {
+  return el.matches(ARTICLE) && ownCommentLinks(el).length > 0;
+}
+
+function parentCommentArticle(article: Element): Element | null {
+  let up = article.parentElement?.closest(ARTICLE) ?? null;
+  while (up && !isCommentArticle(up)) up = up.parentElement?.closest(ARTICLE) ?? null;
+  return up;
+}
+
+function baseOf(doc: Document): string {
+  const href = doc.location?.href ?? '';
+  return href.startsWith('http') ? href : 'https://www.facebook.com/';
+}
+
+function toUrl(href: string, base: string): URL | null {
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
+}
+
+/** Keep only the query parameters that are part of the address; drop click tracking and the fragment. */
+function cleanUrl(url: URL, keep: readonly string[]): string {
+  const out = new URL(url.origin + url.pathname);
+  for (const name of keep) {
+    const value = url.searchParams.get(name);
+    if (value !== null) out.searchParams.set(name, value);
+  }
+  return out.toString();
+}
+
+/**
+ * Facebook writes comment ids either as numbers or as base64 of "comment:POSTID_COMMENTID"; both name the same
+ * comment, so the numeric part is used when the encoded form decodes to that shape.
+ */
+export function decodeCommentId(raw: string): string {
+  const value = raw.trim();
+  if (/^\d+$/.test(value) || !/^[A-Za-z0-9+/_-]{8,}={0,2}$/.test(value)) return value;
+  try {
+    const decoded = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+    const m = /^comment:\d+_(\d+)$/.exec(decoded);
+    return m?.[1] ?? value;
+  } catch {
+    return value;
+  }
+}
+
+function commentIdFromLinks(links: readonly HTMLAnchorElement[], base: string): string | null {
+  let commentId: string | null = null;
+  for (const link of links) {
+    const url = toUrl(link.getAttribute('href') ?? '', base);
+    if (!url) continue;
+    const reply = url.searchParams.get('reply_comment_id');
+    if (reply) return decodeCommentId(reply);
+    const comment = url.searchParams.get('comment_id');
+    if (comment && commentId === null) commentId = decodeCommentId(comment);
+  }
+  return commentId || null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Language
+
+/**
+ * The UI language: `<html lang>` when present (Facebook always sets it); otherwise the table whose wording the
+ * comment articles use. An unknown language yields null labels rather than a guess.
+ */
+export function pageLanguage(doc: Document): PageLanguage {
+  const lang = (doc.documentElement?.getAttribute('lang') ?? '').trim();
+  if (lang !== '') return { lang, labels: labelsForLang(lang) };
+  for (const article of Array.from(doc.querySelectorAll(ARTICLE)).slice(0, 50)) {
+    const labels = labelsForAriaLabel(article.getAttribute('aria-label') ?? '');
+    if (labels) return { lang, labels };
+  }
+  return { lang, labels: null };
+}
+
+function tablesToTry(labels: FacebookLabels | null): readonly FacebookLabels[] {
+  return labels ? [labels] : LABEL_TABLES;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading one comment
+
+interface AriaParts {
+  name: string | null;
+  replyTo: string | null;
+  time: string | null;
+}
+
+/** Name, replied-to name and time phrase from "Reply by NAME to OTHER's comment 1 hour ago". */
+export function parseArticleLabel(label: string, labels: FacebookLabels): AriaParts {
+  const text = clean(label);
+  const timeMatch = labels.ariaTime.exec(text);
+  const time = timeMatch ? timeMatch[0].trim() : null;
+  const reply = labels.replyBy.exec(text);
+  if (reply) return { name: clean(reply[1]) || null, replyTo: clean(reply[2]) || null, time };
+  const comment = labels.commentBy.exec(text);
+  if (comment) {
+    const rest = clean(comment[1]).replace(labels.ariaTime, '');
+    return { name: clean(rest) || null, replyTo: null, time };
+  }
+  return { name: null, replyTo: null, time: null };
+}
+
+function isInside(el: Element, containers: readonly Element[]): boolean {
+  return containers.some((c) => c.contains(el));
+}
+
+/** Text of an inline run: emoji images give their alt text, line breaks give \n, controls are skipped. */
+function inlineText(node: Node, onControl: (el: Element) => void): string {
+  let out = '';
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) {
+      out += child.nodeValue ?? '';
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const el = child as Element;
+    if (el.matches(BUTTON)) {
+      onControl(el);
+      continue;
+    }
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'img') out += el.getAttribute('alt') ?? '';
+    else if (tag === 'br') out += '\n';
+    else if (tag !== 'script' && tag !== 'style') out += inlineText(el, onControl);
+  }
+  return out;
+}
+
+interface BodyText {
+  text: string;
+  truncated: boolean;
+}
+
+/**
+ * The comment's own text, without nested replies. Each `div[dir="auto"]` block is a paragraph. A control
+ * inside the body can only be the "See more" expander, which is why truncation is read from the structure and
+ * works in any language.
+ */
+function readBody(article: Element): BodyText {
+  const bodies = own(article, BODY);
+  let truncated = false;
+  const paragraphs: string[] = [];
+  for (const body of bodies) {
+    const blocks = Array.from(body.querySelectorAll(BODY_BLOCK)).filter(
+      (block) => block.querySelector(BODY_BLOCK) === null,
+    );
+    for (const block of blocks.length > 0 ? blocks : [body]) {
+      const text = inlineText(block, () => {
+        truncated = true;
+      });
+      paragraphs.push(
+        text
+          .split('\n')
+          .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+          .join('\n'),
+      );
+    }
+  }
+  let text = paragraphs.join('\n').trim();
+  if (truncated) text = text.replace(/\s*(?:…|\.\.\.)$/, '');
+  return { text, truncated };
+}
+
+function authorLinkOf(article: Element, ariaName: string | null): HTMLAnchorElement | null {
+  const bodies = own(article, BODY);
+  const links = (own(article, LINK) as HTMLAnchorElement[]).filter(
+    (link) => clean(link.textContent) !== '' && !isInside(link, bodies),
+  );
+  if (ariaName) {
+    const named = links.find((link) => clean(link.textContent) === ariaName);
+    if (named) return named;
+  }
+  return links[0] ?? null;
+}
+
+function profileUrlOf(link: HTMLAnchorElement, base: string): string | undefined {
+  const url = toUrl(link.getAttribute('href') ?? '', base);
+  if (!url) return undefined;
+  // profile.php addresses a person by ?id=; every other profile is addressed by its path.
+  return cleanUrl(url, url.pathname.endsWith('/profile.php') ? ['id'] : []);
+}
+
+function timeLinkOf(article: Element, author: HTMLAnchorElement | null): HTMLAnchorElement | null {
+  const bodies = own(article, BODY);
+  const candidates = ownCommentLinks(article).filter(
+    (link) => link !== author && clean(link.textContent) !== '' && !isInside(link, bodies),
+  );
+  return candidates[candidates.length - 1] ?? null;
+}
+
+function findPostAuthor(article: Element): string | null {
+  let up = article.parentElement?.closest(ARTICLE) ?? null;
+  while (up && isCommentArticle(up)) up = up.parentElement?.closest(ARTICLE) ?? null;
+  const scope: ParentNode | null = up ?? article.ownerDocument;
+  if (!scope) return null;
+  for (const link of Array.from(scope.querySelectorAll(POST_AUTHOR))) {
+    const holder = link.closest(ARTICLE);
+    if (holder && isCommentArticle(holder)) continue;
+    const name = clean(link.textContent);
+    if (name) return name;
+  }
+  return null;
+}
+
+function sameName(a: string, b: string): boolean {
+  return clean(a).toLocaleLowerCase() === clean(b).toLocaleLowerCase();
+}
+
+function isBrandName(name: string, brand: readonly string[]): boolean {
+  return brand.some((b) => sameName(b, name));
+}
+
+function readIdOf(article: Element, base: string): string | null {
+  return commentIdFromLinks(ownCommentLinks(article), base);
+}
+
+/**
+ * One comment or reply article as a `ConversationItem`, or null when it is not a comment (a post, an ad) or
+ * has no id. The fields that need the whole conversation (answered by the thread, addressed to the brand) are
+ * provisional until `link` runs.
+ *
+ * With unknown labels (a UI language without a table) only what the structure says is read: id, author link,
+ * text, truncation, nesting and permalink. The time and the aria-label names need words, so time is null.
+ */
+export function readComment(article: Element, ctx: FacebookReadContext): ConversationItem | null {
+  if (!article.matches(ARTICLE)) return null;
+  const links = ownCommentLinks(article);
+  if (links.length === 0) return null;
+  const id = commentIdFromLinks(links, ctx.baseUrl);
+  if (!id || id.length > 100) return null;
+
+  const labels = ctx.labels;
+  const aria = labels ? parseArticleLabel(article.getAttribute('aria-label') ?? '', labels) : null;
+  const authorLink = authorLinkOf(article, aria?.name ?? null);
+  const name = clean(authorLink?.textContent) || aria?.name || '';
+  if (name === '') return null;
+  const author: Author = { name: name.slice(0, 300) };
+  const profileUrl = authorLink ? profileUrlOf(authorLink, ctx.baseUrl) : undefined;
+  if (profileUrl) author.profileUrl = profileUrl.slice(0, 2000);
+
+  const timeLink = timeLinkOf(article, authorLink);
+  let time: number | null = null;
+  if (labels) {
+    time = timeLink ? parseRelativeTime(clean(timeLink.textContent), ctx.now, labels) : null;
+    if (time === null && aria?.time) time = parseRelativeTime(aria.time, ctx.now, labels);
+  }
+  const permalinkUrl = timeLink ? toUrl(timeLink.getAttribute('href') ?? '', ctx.baseUrl) : null;
+  const permalink = permalinkUrl
+    ? cleanUrl(permalinkUrl, ['story_fbid', 'id', 'fbid', 'v', 'comment_id', 'reply_comment_id']).slice(0, 2000)
+    : null;
+
+  const { text, truncated } = readBody(article);
+
+  let depth = 0;
+  let parentId: string | null = null;
+  let parentAuthor: string | null = null;
+  for (let up = parentCommentArticle(article); up; up = parentCommentArticle(up)) {
+    if (depth === 0) {
+      parentId = readIdOf(up, ctx.baseUrl);
+      const upAria = labels ? parseArticleLabel(up.getAttribute('aria-label') ?? '', labels) : null;
+      parentAuthor = clean(authorLinkOf(up, upAria?.name ?? null)?.textContent) || upAria?.name || null;
+    }
+    depth += 1;
+    if (depth >= 50) break;
+  }
+
+  const replyingTo: string[] = [];
+  if (depth === 0) {
+    const postAuthor = ctx.postAuthor === undefined ? findPostAuthor(article) : ctx.postAuthor;
+    if (postAuthor) replyingTo.push(postAuthor);
+  } else {
+    if (parentAuthor) replyingTo.push(parentAuthor);
+    if (aria?.replyTo && !replyingTo.some((n) => sameName(n, aria.replyTo ?? ''))) replyingTo.push(aria.replyTo);
+  }
+
+  const isBrand = isBrandName(name, ctx.brand);
+  const local = !isBrand && ctx.repliedLocally.has(id);
+  return {
+    site: 'facebook',
+    id,
+    author,
+    text: text.slice(0, 20_000),
+    truncated,
+    time,
+    permalink,
+    replyingTo: replyingTo.map((n) => n.slice(0, 300)),
+    depth,
+    parentId,
+    isBrand,
+    addressedToBrand: !isBrand && replyingTo.some((n) => isBrandName(n, ctx.brand)),
+    answered: local,
+    answeredBy: local ? 'local' : null,
+  };
+}
+
+/** Every comment article under `root`, `root` included, in document order. */
+function commentArticles(root: ParentNode): Element[] {
+  const found = Array.from(root.querySelectorAll(ARTICLE));
+  if ((root as Node).nodeType === 1 && (root as Element).matches(ARTICLE)) found.unshift(root as Element);
+  return found;
+}
+
+export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
+  const doc = docOf(root);
+  const labels = doc ? pageLanguage(doc).labels : null;
+  const postAuthors = new Map<Element | null, string | null>();
+  const seen = new Set<string>();
+  const out: FoundItem[] = [];
+  for (const article of commentArticles(root)) {
+    try {
+      let postAuthor: string | null | undefined;
+      if (parentCommentArticle(article) === null) {
+        // Comments of one post share its author; look it up once per post.
+        let post = article.parentElement?.closest(ARTICLE) ?? null;
+        while (post && isCommentArticle(post)) post = post.parentElement?.closest(ARTICLE) ?? null;
+        if (!postAuthors.has(post)) postAuthors.set(post, findPostAuthor(article));
+        postAuthor = postAuthors.get(post);
+      }
+      const item = readComment(article, { ...ctx, labels, postAuthor });
+      if (!item || seen.has(item.id)) continue;
+      seen.add(item.id);
+      out.push({ item, element: article });
+    } catch {
+      // One unreadable article must not hide the others; health reports what went missing.
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The whole conversation
+
+/**
+ * Brand membership, addressing and answers over every known item. A thread is a top-level comment and all its
+ * replies; a comment counts as answered when the brand wrote anything later in the same thread (a reply to it,
+ * or a reply further down that follows it), or when a reply to it was sent from this browser. Replies by other
+ * people never answer a comment.
+ */
+export function link(items: readonly ConversationItem[], ctx: ReadContext, url: URL): ConversationItem[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const rootOf = (item: ConversationItem): ConversationItem => {
+    let current = item;
+    for (let hops = 0; current.parentId !== null && hops < 60; hops += 1) {
+      const parent = byId.get(current.parentId);
+      if (!parent) break;
+      current = parent;
+    }
+    return current;
+  };
+  const onPostPage = pageKind(url) === 'post';
+  const brandLater = new Set<string>();
+  const answeredInThread = new Map<string, boolean>();
+  for (let i = items.length - 1; i >= 0; i -= 1) {
+    const item = items[i];
+    if (!item) continue;
+    const root = rootOf(item).id;
+    answeredInThread.set(item.id, brandLater.has(root));
+    if (isBrandName(item.author.name, ctx.brand)) brandLater.add(root);
+  }
+  return items.map((item) => {
+    const isBrand = isBrandName(item.author.name, ctx.brand);
+    const root = rootOf(item);
+    const rootAddressee = root.replyingTo;
+    const addressedToBrand =
+      !isBrand &&
+      ctx.brand.length > 0 &&
+      (item.replyingTo.some((n) => isBrandName(n, ctx.brand)) ||
+        rootAddressee.some((n) => isBrandName(n, ctx.brand)) ||
+        // The post's author could not be read: on a post page the person is there to answer its comments.
+        (rootAddressee.length === 0 && onPostPage));
+    const thread = !isBrand && (answeredInThread.get(item.id) ?? false);
+    const local = !isBrand && ctx.repliedLocally.has(item.id);
+    return {
+      ...item,
+      replyingTo: [...item.replyingTo],
+      author: { ...item.author },
+      isBrand,
+      addressedToBrand,
+      answered: thread || local,
+      answeredBy: thread ? 'thread' : local ? 'local' : null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pages
+
+export function matches(url: URL): boolean {
+  return url.protocol === 'https:' && HOSTS.has(url.hostname);
+}
+
+export function pageKind(url: URL): string {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const first = parts[0] ?? '';
+  if (parts.length === 0 || first === 'home.php') return 'feed';
+  if (['permalink.php', 'story.php', 'photo.php', 'photo', 'video.php'].includes(first)) return 'post';
+  if (first === 'groups' && (parts[2] === 'posts' || parts[2] === 'permalink')) return 'post';
+  if (first === 'watch' && url.searchParams.has('v')) return 'post';
+  if (['posts', 'videos', 'photos', 'reel'].includes(parts[1] ?? '') && parts.length >= 3) return 'post';
+  if (first === 'profile.php') return 'page';
+  if (SECTIONS.has(first) || first.endsWith('.php')) return 'other';
+  if (parts.length === 1 || (parts.length === 2 && !SECTIONS.has(parts[1] ?? ''))) return 'page';
+  return 'other';
+}
+
+/** The page or profile the viewed post or page belongs to: the post header, else the page title. */
+function viewedPageName(doc: Document): string | null {
+  for (const link of Array.from(doc.querySelectorAll(POST_AUTHOR))) {
+    const holder = link.closest(ARTICLE);
+    if (holder && isCommentArticle(holder)) continue;
+    const name = clean(link.textContent);
+    if (name) return name;
+  }
+  return clean(doc.querySelector('h1')?.textContent) || null;
+}
+
+/**
+ * The brand page the signed-in person manages, when the page shows it. Facebook gives two real signals:
+ * - the comment box names the identity a comment will be posted as ("Comment as Acme Coffee"); when that
+ *   identity is the page being viewed, the person is acting as that page;
+ * - a page profile offers the people who manage it a "Switch into Acme Coffee's Page" control.
+ * When the person comments as themselves on someone else's page neither signal names a page, and null is
+ * returned so the side panel asks. Nothing else on the page (profile menus, meta tags) is trusted for this.
+ */
+export function signedInAccount(doc: Document): string | null {
+  const { labels } = pageLanguage(doc);
+  const tables = tablesToTry(labels);
+  const viewed = viewedPageName(doc);
+  if (viewed) {
+    for (const el of Array.from(doc.querySelectorAll(LABELLED))) {
+      const label = clean(el.getAttribute('aria-label'));
+      for (const table of tables) {
+        for (const pattern of table.postingAs) {
+          const m = pattern.exec(label);
+          if (m?.[1] && sameName(m[1], viewed)) return viewed;
+        }
+      }
+    }
+  }
+  for (const el of Array.from(doc.querySelectorAll(`${BUTTON}, a[role="link"], [aria-label]`))) {
+    const text = `${clean(el.getAttribute('aria-label'))} ${clean(el.textContent)}`;
+    for (const table of tables) {
+      const m = table.switchInto.exec(text);
+      if (m?.[1]) return clean(m[1]);
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Composer
+
+const lastFocused = new WeakMap<Document, HTMLElement>();
+
+export function activeComposer(doc: Document): HTMLElement | null {
+  const active = doc.activeElement;
+  const focused = active instanceof Element ? (active.closest(COMPOSER) as HTMLElement | null) : null;
+  if (focused) {
+    lastFocused.set(doc, focused);
+    return focused;
+  }
+  const remembered = lastFocused.get(doc);
+  if (remembered?.isConnected) return remembered;
+  const all = doc.querySelectorAll<HTMLElement>(COMPOSER);
+  // With a single box on the page there is no doubt which one the person is using.
+  return all.length === 1 ? (all[0] ?? null) : null;
+}
+
+/** Text of one Lexical block, leaving out the line breaks Lexical adds only to give the caret a line. */
+function composerBlockText(block: Element): string {
+  const managed = Array.from(block.querySelectorAll('br')).filter((br) =>
+    br.hasAttribute('data-lexical-managed-linebreak'),
+  );
+  let text = '';
+  for (const node of Array.from(block.childNodes)) {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    else if (node.nodeType === 1 && !managed.includes(node as Element)) {
+      const el = node as Element;
+      text += el.tagName.toLowerCase() === 'br' ? '\n' : inlineText(el, () => {});
+    }
+  }
+  const last = block.lastChild;
+  if (managed.length === 0 && last?.nodeType === 1 && (last as Element).tagName.toLowerCase() === 'br') {
+    // Older Lexical builds mark nothing: an empty block is a lone <br>, a trailing line break is doubled.
+    const before = last.previousSibling;
+    const lone = before === null;
+    const doubled = before?.nodeType === 1 && (before as Element).tagName.toLowerCase() === 'br';
+    if (lone || doubled) text = text.slice(0, -1);
+  }
+  return text;
+}
+
+/** Lexical renders each paragraph as a block of `span[data-lexical-text]` runs; paragraphs join with \n. */
+export function readComposer(composer: HTMLElement): string {
+  const blocks = Array.from(composer.children).filter((el) => el.matches(COMPOSER_BLOCK));
+  if (blocks.length === 0) return composerBlockText(composer);
+  return blocks.map(composerBlockText).join('\n');
+}
+
+function articleByAuthorBefore(composer: HTMLElement, doc: Document, name: string): Element | null {
+  const labels = pageLanguage(doc).labels;
+  let found: Element | null = null;
+  for (const article of Array.from(doc.querySelectorAll(ARTICLE))) {
+    if (!isCommentArticle(article)) continue;
+    // DOCUMENT_POSITION_FOLLOWING: the composer comes after this article.
+    if (!(article.compareDocumentPosition(composer) & 4)) continue;
+    const aria = labels ? parseArticleLabel(article.getAttribute('aria-label') ?? '', labels) : null;
+    const author = clean(authorLinkOf(article, aria?.name ?? null)?.textContent) || aria?.name || '';
+    if (sameName(author, name)) found = article;
+  }
+  return found;
+}
+
+/**
+ * The comment a reply box answers, from where the box sits: inside a comment's article (its reply list), or
+ * labelled "Reply to NAME" right after NAME's comment. The post's own box sits in neither place: null.
+ */
+export function composerReplyTo(composer: HTMLElement, doc: Document): string | null {
+  const base = baseOf(doc);
+  let up = composer.closest(ARTICLE);
+  while (up && !isCommentArticle(up)) up = up.parentElement?.closest(ARTICLE) ?? null;
+  if (up) return readIdOf(up, base);
+  const label = clean(composer.getAttribute('aria-label'));
+  for (const table of tablesToTry(pageLanguage(doc).labels)) {
+    const m = table.replyBox.exec(label);
+    if (!m?.[1]) continue;
+    const article = articleByAuthorBefore(composer, doc, m[1]);
+    if (article) return readIdOf(article, base);
+  }
+  return null;
+}
+
+export function submitButton(composer: HTMLElement, doc: Document): HTMLElement | null {
+  const form = composer.closest(COMPOSER_FORM);
+  if (!form) return null;
+  const names = tablesToTry(pageLanguage(doc).labels).flatMap((t) => t.submit);
+  for (const name of names) {
+    for (const el of Array.from(form.querySelectorAll<HTMLElement>('[role="button"][aria-label]'))) {
+      if (el.getAttribute('aria-label') === name) return el;
+    }
+  }
+  return form.querySelector<HTMLElement>(SUBMIT_BY_ID);
+}
+
+function replyControlOf(article: Element, doc: Document): HTMLElement | null {
+  const words = tablesToTry(pageLanguage(doc).labels).map((t) => t.reply);
+  const bodies = own(article, BODY);
+  return (
+    (own(article, BUTTON) as HTMLElement[]).find(
+      (el) => !isInside(el, bodies) && words.includes(clean(el.textContent)),
+    ) ?? null
+  );
+}
+
+function composerFor(article: Element, doc: Document, id: string): HTMLElement | null {
+  for (const composer of Array.from(doc.querySelectorAll<HTMLElement>(COMPOSER))) {
+    if (composerReplyTo(composer, doc) === id) return composer;
+  }
+  return null;
+}
+
+export async function openReply(element: Element, doc: Document): Promise<HTMLElement | null> {
+  try {
+    const base = baseOf(doc);
+    const id = readIdOf(element, base);
+    if (!id) return null;
+    const control = replyControlOf(element, doc);
+    if (!control) return composerFor(element, doc, id);
+    control.click();
+    const deadline = Date.now() + OPEN_REPLY_TIMEOUT_MS;
+    for (;;) {
+      const composer = composerFor(element, doc, id);
+      if (composer) return composer;
+      if (Date.now() >= deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The comment's own content column (name, text, action row), so the marker sits with the comment and above
+ * its nested replies.
+ */
+export function markerHost(element: Element): Element {
+  try {
+    const links = ownCommentLinks(element);
+    const timeLink = links[links.length - 1];
+    const start = own(element, BUTTON).find((el) => !isInside(el, own(element, BODY))) ?? timeLink;
+    // Climb from a control to the row that also holds the time link: that row's parent is the column.
+    let row: Element | null = start ?? null;
+    while (row && row !== element && timeLink && !row.contains(timeLink)) row = row.parentElement;
+    const host = row?.parentElement;
+    return host && host !== element && element.contains(host) ? host : element;
+  } catch {
+    return element;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Health
+
+export function health(doc: Document, url: URL, found: number, msSinceLoad: number): HealthProblem[] {
+  const problems: HealthProblem[] = [];
+  const { lang, labels } = pageLanguage(doc);
+  const articles = Array.from(doc.querySelectorAll(ARTICLE));
+  if (!labels && (lang !== '' || articles.length > 0)) {
+    problems.push({ code: 'unknown-language', detail: (lang || 'none').slice(0, 300) });
+  }
+  const settled = msSinceLoad >= NO_ITEMS_AFTER_MS;
+  const kind = pageKind(url);
+  if (settled) {
+    // Articles worded as comments that yield no comment: Facebook moved the comment_id link.
+    const worded = labels
+      ? articles.filter((a) => {
+          const label = a.getAttribute('aria-label') ?? '';
+          return (labels.commentBy.test(label) || labels.replyBy.test(label)) && !isCommentArticle(a);
+        })
+      : [];
+    if (worded.length > 0) problems.push({ code: 'selector-missing', detail: 'comment_id link' });
+    else if (kind === 'post' && found === 0) problems.push({ code: 'no-items' });
+  }
+  const boxes = Array.from(doc.querySelectorAll(ANY_TEXTBOX));
+  const foreign = boxes.some((box) => !box.matches(COMPOSER) && box.closest(COMPOSER_FORM) !== null);
+  if (foreign) problems.push({ code: 'no-composer-editor', detail: 'data-lexical-editor' });
+  else if (settled && kind === 'post' && found > 0 && boxes.length === 0) {
+    problems.push({ code: 'no-composer-editor', detail: 'comment box' });
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch {
+      return fallback(...args);
+    }
+  };
+}
+
+export const facebookAdapter: SiteAdapter = {
+  site: 'facebook',
+  matches: guard(matches, () => false),
+  pageKind: guard(pageKind, () => 'other'),
+  readItems: guard(readItems, () => []),
+  link: guard(link, (items) => items.map((item) => ({ ...item }))),
+  signedInAccount: guard(signedInAccount, () => null),
+  activeComposer: guard(activeComposer, () => null),
+  readComposer: guard(readComposer, (composer) => composer.textContent ?? ''),
+  composerReplyTo: guard(composerReplyTo, () => null),
+  submitButton: guard(submitButton, () => null),
+  openReply,
+  markerHost: guard(markerHost, (element) => element),
+  health: guard(health, () => []),
+};

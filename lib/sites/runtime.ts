@@ -1,0 +1,348 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { DraftReport, InsertResult, ItemLabel, PageContext } from '../messaging/protocol';
+import { sendToBackground, serveTab } from '../messaging/transport';
+import type { ReadContext, SiteAdapter } from './adapter';
+import { requestInsert } from './editors/client';
+import type { HealthProblem, SiteHealth, TabSnapshot } from './model';
+import { ItemStore, needsReply, rootsToRead } from './scanner';
+import { type Chip, createChip, createMarker, createPopover, type Marker, shortAge } from './ui';
+
+/** Both sites mark items with these; used only to find the item an edited node belongs to. */
+const ITEM_SELECTOR = 'article, [role="article"]';
+/** How long to gather mutations before reading them: long enough to batch a scroll, short enough to feel live. */
+const BATCH_MS = 120;
+const DRAFT_DEBOUNCE_MS = 180;
+const SNAPSHOT_THROTTLE_MS = 400;
+const HEALTH_GRACE_MS = 8000;
+
+/**
+ * The coach in a page: reads the site through its adapter, keeps the background informed, puts markers on the
+ * items that still need an answer, coaches the active reply box and inserts replies. Everything is tied to the
+ * content script context, so navigation away and extension updates release it all.
+ */
+export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  const doc = document;
+  const loadedAt = performance.now();
+  const store = new ItemStore(adapter);
+  const markers = new Map<string, { marker: Marker; host: Element }>();
+  let labels: Record<string, ItemLabel> = {};
+  let pageContext: PageContext = { brand: [], repliedLocally: [], markers: true };
+  let url = new URL(location.href);
+  let pending: MutationRecord[] = [];
+  let batchTimer: number | null = null;
+  let snapshotTimer: number | null = null;
+  let lastSnapshotAt = 0;
+  let insertProblem: HealthProblem | null = null;
+  /** A reply the user is about to post: matched against the brand's next new item. */
+  let awaitingPost: { replyTo: string | null; text: string; until: number } | null = null;
+
+  const readContext = (): ReadContext => {
+    const configured = pageContext.brand;
+    const signedIn = configured.length === 0 ? adapter.signedInAccount(doc) : null;
+    return {
+      brand: configured.length > 0 ? configured : signedIn ? [signedIn] : [],
+      now: new Date(),
+      baseUrl: location.href,
+      repliedLocally: new Set(pageContext.repliedLocally),
+    };
+  };
+
+  const health = (): SiteHealth => {
+    const problems = safe(() => adapter.health(doc, url, store.size(), performance.now() - loadedAt), []);
+    if (insertProblem) problems.push(insertProblem);
+    if (readContext().brand.length === 0) problems.push({ code: 'brand-unknown' });
+    const waiting = performance.now() - loadedAt < HEALTH_GRACE_MS && store.size() === 0;
+    return { status: problems.length > 0 ? 'degraded' : waiting ? 'waiting' : 'ok', problems: problems.slice(0, 20) };
+  };
+
+  // ---------- markers ----------
+
+  const coach = async (itemId: string): Promise<void> => {
+    const el = store.elementOf(itemId);
+    if (el) await adapter.openReply(el, doc);
+    const res = await sendToBackground('coachReply', { itemId }).catch(() => null);
+    if (!res || res.panelOpen || !el) return;
+    const pop = createPopover(doc, res.suggestions, (text) => {
+      void insert(itemId, text);
+    });
+    adapter.markerHost(el).append(pop);
+  };
+
+  const syncMarkers = (): void => {
+    const now = Date.now();
+    const wanted = new Set<string>();
+    if (pageContext.markers) {
+      for (const item of store.all()) {
+        if (!needsReply(item)) continue;
+        const el = store.elementOf(item.id);
+        if (!el) continue;
+        wanted.add(item.id);
+        let entry = markers.get(item.id);
+        const host = safe(() => adapter.markerHost(el), null);
+        if (!host) continue;
+        if (!entry || !entry.marker.el.isConnected || entry.host !== host) {
+          entry?.marker.el.remove();
+          const marker = createMarker(doc, () => void coach(item.id));
+          host.append(marker.el);
+          entry = { marker, host };
+          markers.set(item.id, entry);
+        }
+        const label = labels[item.id];
+        const parts = [shortAge(item.time, now), label?.complaint ? 'complaint' : (label?.intent ?? '')];
+        entry.marker.update(parts.filter(Boolean).join(' · '), label?.intent ?? null);
+      }
+    }
+    for (const [id, entry] of markers) {
+      if (!wanted.has(id)) {
+        entry.marker.el.remove();
+        markers.delete(id);
+      }
+    }
+  };
+
+  // ---------- snapshots ----------
+
+  const sendSnapshot = async (): Promise<void> => {
+    snapshotTimer = null;
+    lastSnapshotAt = performance.now();
+    const snapshot: TabSnapshot = {
+      site: adapter.site,
+      url: location.href,
+      pageKind: adapter.pageKind(url),
+      brand: readContext().brand,
+      items: store.all().slice(-5000),
+      health: health(),
+      draft: null,
+      updatedAt: Date.now(),
+    };
+    const res = await sendToBackground('snapshot', snapshot).catch(() => null);
+    if (!ctx.isValid || !res) return;
+    labels = res.labels;
+    syncMarkers();
+  };
+
+  const scheduleSnapshot = (): void => {
+    if (snapshotTimer !== null) return;
+    const wait = Math.max(0, SNAPSHOT_THROTTLE_MS - (performance.now() - lastSnapshotAt));
+    snapshotTimer = ctx.setTimeout(() => void sendSnapshot(), wait);
+  };
+
+  // ---------- scanning ----------
+
+  const readRoots = (roots: readonly ParentNode[]): void => {
+    const rc = readContext();
+    const found = roots.flatMap((root) => safe(() => adapter.readItems(root, rc), []));
+    const changed = store.merge(found);
+    const before = new Set(store.all().map((i) => i.id));
+    const linked = store.relink(rc, url);
+    if (awaitingPost) detectPosted(linked.filter((i) => !before.has(i.id)));
+    if (changed.size > 0 || found.length > 0) scheduleSnapshot();
+    syncMarkers();
+  };
+
+  const flush = (): void => {
+    batchTimer = null;
+    const records = pending;
+    pending = [];
+    const roots = rootsToRead(records, ITEM_SELECTOR);
+    if (roots.length > 0) readRoots(roots);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const r of records) pending.push(r);
+    if (batchTimer === null) batchTimer = ctx.setTimeout(flush, BATCH_MS);
+  });
+
+  const fullScan = (): void => {
+    store.clear();
+    for (const { marker } of markers.values()) marker.el.remove();
+    markers.clear();
+    readRoots([doc]);
+    scheduleSnapshot();
+  };
+
+  // ---------- posted replies ----------
+
+  const detectPosted = (fresh: readonly { id: string; isBrand: boolean; text: string }[]): void => {
+    if (!awaitingPost) return;
+    if (Date.now() > awaitingPost.until) {
+      awaitingPost = null;
+      return;
+    }
+    const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+    const wanted = norm(awaitingPost.text);
+    const posted = fresh.find((i) => i.isBrand && wanted.length > 0 && norm(i.text).includes(wanted.slice(0, 200)));
+    if (!posted) return;
+    const { replyTo, text } = awaitingPost;
+    awaitingPost = null;
+    void sendToBackground('replyPosted', { site: adapter.site, itemId: replyTo, text }).then(async () => {
+      pageContext = await sendToBackground('pageContext', { site: adapter.site }).catch(() => pageContext);
+      readRoots([]);
+    });
+  };
+
+  /** Remember what is being submitted; the reply counts as posted only when it shows up in the thread. */
+  const noteSubmit = (composer: HTMLElement): void => {
+    const text = safe(() => adapter.readComposer(composer), '');
+    if (!text.trim()) return;
+    awaitingPost = { replyTo: safe(() => adapter.composerReplyTo(composer, doc), null), text, until: Date.now() + 60_000 };
+  };
+
+  // ---------- the coach chip ----------
+
+  let chip: Chip | null = null;
+  let chipComposer: HTMLElement | null = null;
+  let draftTimer: number | null = null;
+
+  const attachChip = (composer: HTMLElement): void => {
+    if (chipComposer === composer && chip?.el.isConnected) return;
+    chip?.el.remove();
+    chip = createChip(doc);
+    chipComposer = composer;
+    const anchor = composer.closest('form') ?? composer.parentElement?.parentElement ?? composer;
+    anchor.after(chip.el);
+    chip.update(null);
+  };
+
+  const sendDraft = async (): Promise<void> => {
+    draftTimer = null;
+    const composer = chipComposer;
+    if (!composer?.isConnected) return;
+    const text = safe(() => adapter.readComposer(composer), '');
+    const draft = { site: adapter.site, replyToId: safe(() => adapter.composerReplyTo(composer, doc), null), text };
+    const report: DraftReport | null = await sendToBackground('draft', text.trim() ? draft : null).catch(() => null);
+    if (ctx.isValid && chipComposer === composer) chip?.update(report);
+  };
+
+  const onTyping = (): void => {
+    // Typing itself does nothing but restart a timer: the draft is read and checked once the user pauses.
+    if (draftTimer !== null) clearTimeout(draftTimer);
+    draftTimer = ctx.setTimeout(() => void sendDraft(), DRAFT_DEBOUNCE_MS);
+  };
+
+  ctx.addEventListener(doc, 'focusin', () => {
+    const composer = safe(() => adapter.activeComposer(doc), null);
+    if (composer) {
+      attachChip(composer);
+      onTyping();
+    }
+  });
+  ctx.addEventListener(doc, 'input', (e: Event) => {
+    if (chipComposer && e.target instanceof Node && chipComposer.contains(e.target)) onTyping();
+  });
+  ctx.addEventListener(
+    doc,
+    'click',
+    (e: Event) => {
+      const composer = chipComposer;
+      if (!composer || !(e.target instanceof Element)) return;
+      const submit = safe(() => adapter.submitButton(composer, doc), null);
+      if (submit?.contains(e.target)) noteSubmit(composer);
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(
+    doc,
+    'keydown',
+    (e: KeyboardEvent) => {
+      const composer = chipComposer;
+      if (!composer || !(e.target instanceof Node) || !composer.contains(e.target)) return;
+      // Facebook posts a comment on Enter; X on Ctrl/Cmd+Enter.
+      if (e.key === 'Enter' && (adapter.site === 'facebook' ? !e.shiftKey : e.ctrlKey || e.metaKey)) noteSubmit(composer);
+    },
+    { capture: true },
+  );
+
+  // ---------- insertion ----------
+
+  const composerFor = async (itemId: string | null): Promise<HTMLElement | null> => {
+    const active = safe(() => adapter.activeComposer(doc), null);
+    if (active && (itemId === null || safe(() => adapter.composerReplyTo(active, doc), null) === itemId)) return active;
+    if (itemId === null) return active;
+    const el = store.elementOf(itemId);
+    if (!el) return null;
+    return adapter.openReply(el, doc);
+  };
+
+  const insert = async (itemId: string | null, text: string): Promise<InsertResult> => {
+    const composer = await composerFor(itemId);
+    if (!composer) {
+      return { ok: false, strategy: null, message: 'Could not open the reply box for this item. Copy the reply instead.' };
+    }
+    attachChip(composer);
+    const result = await requestInsert(composer, text);
+    const submit = safe(() => adapter.submitButton(composer, doc), null);
+    const enabled =
+      submit !== null && !submit.hasAttribute('disabled') && submit.getAttribute('aria-disabled') !== 'true';
+    onTyping();
+    if (result.ok && enabled) {
+      insertProblem = null;
+      return { ok: true, strategy: result.strategy, message: 'Inserted. Review it, then post it yourself.' };
+    }
+    insertProblem = { code: 'insert-failed', detail: result.error?.slice(0, 200) ?? result.strategy ?? 'unknown' };
+    scheduleSnapshot();
+    if (result.changedWrongly) {
+      return {
+        ok: false,
+        strategy: result.strategy,
+        message: 'The reply box changed unexpectedly; check its text before posting.',
+      };
+    }
+    return {
+      ok: false,
+      strategy: 'clipboard',
+      message: result.ok
+        ? 'Inserted, but the site has not enabled its Reply button. Check the reply box.'
+        : 'The reply box did not accept the text. It was copied: paste it with Ctrl+V.',
+    };
+  };
+
+  serveTab(
+    {
+      insert: (d) => insert(d.itemId, d.text),
+      reveal: async (d) => {
+        const el = store.elementOf(d.itemId);
+        if (!el) return { found: false };
+        el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        markers.get(d.itemId)?.marker.flash();
+        return { found: true };
+      },
+    },
+    browser.runtime.id,
+  );
+
+  // ---------- lifecycle ----------
+
+  const start = async (): Promise<void> => {
+    pageContext = await sendToBackground('pageContext', { site: adapter.site }).catch(() => pageContext);
+    if (!ctx.isValid) return;
+    fullScan();
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    // Health needs time: a page with no items yet may simply still be loading.
+    ctx.setTimeout(() => scheduleSnapshot(), HEALTH_GRACE_MS + 100);
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    url = new URL(location.href);
+    awaitingPost = null;
+    fullScan();
+  });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    for (const { marker } of markers.values()) marker.el.remove();
+    markers.clear();
+    chip?.el.remove();
+    store.clear();
+  });
+  void start();
+}
+
+/** Adapters must not throw into the page; if one does anyway, the coach degrades instead of breaking the site. */
+function safe<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,100 @@
+import type { FoundItem, ReadContext, SiteAdapter } from './adapter';
+import type { ConversationItem } from './model';
+
+/**
+ * The generic half of reading a page: it keeps every item seen on this page by id (X recycles timeline cells,
+ * so an item's element may leave the DOM while the item is still part of the conversation), remembers which
+ * element currently shows it, and re-links the conversation after each batch. Pure apart from the DOM nodes it is
+ * handed; the runtime decides when to call it.
+ */
+export class ItemStore {
+  private items = new Map<string, ConversationItem>();
+  private elements = new Map<string, WeakRef<Element>>();
+  private linked: ConversationItem[] = [];
+
+  constructor(
+    private readonly adapter: SiteAdapter,
+    private readonly maxItems = 5000,
+  ) {}
+
+  /** Merge what a batch found. Returns the ids that are new or whose content changed. */
+  merge(found: readonly FoundItem[]): Set<string> {
+    const changed = new Set<string>();
+    for (const { item, element } of found) {
+      const old = this.items.get(item.id);
+      if (!old || old.text !== item.text || old.truncated !== item.truncated || old.time !== item.time) {
+        changed.add(item.id);
+      }
+      // Re-inserting moves the id to the end of the Map's order, which keeps document order for recycled cells.
+      if (old) this.items.delete(item.id);
+      this.items.set(item.id, item);
+      this.elements.set(item.id, new WeakRef(element));
+    }
+    while (this.items.size > this.maxItems) {
+      const oldest = this.items.keys().next().value as string;
+      this.items.delete(oldest);
+      this.elements.delete(oldest);
+      changed.add(oldest);
+    }
+    return changed;
+  }
+
+  /** Re-derive isBrand / addressedToBrand / answered for the whole conversation. */
+  relink(ctx: ReadContext, url: URL): ConversationItem[] {
+    this.linked = this.adapter.link([...this.items.values()], ctx, url);
+    return this.linked;
+  }
+
+  all(): readonly ConversationItem[] {
+    return this.linked;
+  }
+
+  get(id: string): ConversationItem | undefined {
+    return this.linked.find((i) => i.id === id) ?? this.items.get(id);
+  }
+
+  /** The element that shows an item now, if it is still in the page. */
+  elementOf(id: string): Element | null {
+    const el = this.elements.get(id)?.deref();
+    return el?.isConnected ? el : null;
+  }
+
+  size(): number {
+    return this.items.size;
+  }
+
+  clear(): void {
+    this.items.clear();
+    this.elements.clear();
+    this.linked = [];
+  }
+}
+
+/** Items someone is waiting on: addressed to the brand, not by the brand, not yet answered. */
+export function needsReply(item: ConversationItem): boolean {
+  return item.addressedToBrand && !item.isBrand && !item.answered;
+}
+
+/**
+ * From the nodes a MutationObserver reported, the roots worth reading: added elements, and the item an edited
+ * node sits in (text expanded by "Show more", a cell recycled in place). Roots inside another root are dropped.
+ */
+export function rootsToRead(records: readonly MutationRecord[], itemSelector: string): Element[] {
+  const roots = new Set<Element>();
+  const ours = (n: Node): boolean => n.nodeType === 1 && (n as Element).tagName.startsWith('RECIPROCITY-');
+  for (const r of records) {
+    let foreign = false;
+    for (const n of r.addedNodes) {
+      if (ours(n)) continue;
+      foreign = true;
+      if (n.nodeType === 1) roots.add(n as Element);
+    }
+    const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+    // Our own markers and chips live inside items: adding them must not make the item be read again.
+    if (!target || target.closest('reciprocity-marker, reciprocity-chip, reciprocity-popover')) continue;
+    const owner = target.closest(itemSelector);
+    if (owner && (r.type === 'characterData' || foreign)) roots.add(owner);
+  }
+  const list = [...roots].filter((el) => el.isConnected);
+  return list.filter((el) => !list.some((other) => other !== el && other.contains(el)));
+}

@@ -1,0 +1,94 @@
+import type { ReadContext } from '../adapter';
+import type { ConversationItem } from '../model';
+import { xPageKind, statusOfPage } from './page';
+import { mentionedHandles, normalizeHandle } from './read';
+
+/*
+ * How "answered" is decided on X.
+ *
+ * X lists a conversation in document order: the tweets above the focused one, the focused tweet, then each
+ * reply followed by the replies X chose to show under it. A reply the brand answered has the brand's reply
+ * right below it, in the same thread segment.
+ *
+ * The thread segment of a tweet T is T plus the tweets that follow it while they stay in T's thread: a tweet
+ * joined to one already in the segment by X's thread line (its `parentId`), or a brand tweet that replies to
+ * T's author. The first other tweet ends the segment.
+ *
+ * T is answered when:
+ *  - a later brand tweet in its segment is joined to T by the thread line, or lists T's author in its
+ *    "Replying to" (answeredBy 'thread'); or
+ *  - T's id is in `ctx.repliedLocally`: a reply to it was sent from this browser (answeredBy 'local').
+ * The brand's own tweets wait for nobody: they are never addressed to the brand, keep `answered` false, and
+ * `unansweredItems` leaves them out.
+ *
+ * T is addressed to the brand when it is not the brand's own and it lists a brand account in "Replying to",
+ * mentions @brand in its text, or sits in the brand's conversation (a status page of a brand tweet, or one
+ * whose thread above the focused tweet starts with a brand tweet).
+ *
+ * Handles compare case-insensitively and without '@'.
+ */
+
+function answeredInThread(items: readonly ConversationItem[], index: number, brand: Set<string>): boolean {
+  const asked = items[index];
+  if (!asked) return false;
+  const author = normalizeHandle(asked.author.handle ?? '');
+  const segment = new Set([asked.id]);
+  for (let j = index + 1; j < items.length; j++) {
+    const next = items[j];
+    if (!next) break;
+    const joined = next.parentId !== null && segment.has(next.parentId);
+    if (brand.has(normalizeHandle(next.author.handle ?? ''))) {
+      const repliesToAuthor = next.replyingTo.some((h) => normalizeHandle(h) === author);
+      if (next.parentId === asked.id || repliesToAuthor) return true;
+      if (!joined) return false;
+    } else if (!joined) {
+      return false;
+    }
+    segment.add(next.id);
+  }
+  return false;
+}
+
+/** Completes isBrand, addressedToBrand, answered and depth from every item currently visible. */
+export function linkItems(
+  items: readonly ConversationItem[],
+  ctx: ReadContext,
+  url: URL,
+): ConversationItem[] {
+  const brand = new Set(ctx.brand.map(normalizeHandle).filter((h) => h !== ''));
+  const isBrandItem = (item: ConversationItem) => brand.has(normalizeHandle(item.author.handle ?? ''));
+
+  let brandConversation = false;
+  if (xPageKind(url) === 'status') {
+    const page = statusOfPage(url);
+    if (page?.handle && brand.has(normalizeHandle(page.handle))) brandConversation = true;
+    const focused = items.findIndex((item) => item.id === page?.id);
+    if (focused >= 0 && items.slice(0, focused + 1).some(isBrandItem)) brandConversation = true;
+  }
+
+  const depthById = new Map<string, number>();
+  return items.map((item, index) => {
+    const isBrand = isBrandItem(item);
+    const parentDepth = item.parentId === null ? undefined : depthById.get(item.parentId);
+    const depth = Math.min(parentDepth === undefined ? 0 : parentDepth + 1, 50);
+    depthById.set(item.id, depth);
+
+    const addressedToBrand =
+      !isBrand &&
+      (brandConversation ||
+        item.replyingTo.some((h) => brand.has(normalizeHandle(h))) ||
+        mentionedHandles(item.text).some((h) => brand.has(normalizeHandle(h))));
+
+    let answeredBy: ConversationItem['answeredBy'] = null;
+    if (!isBrand) {
+      if (answeredInThread(items, index, brand)) answeredBy = 'thread';
+      else if (ctx.repliedLocally.has(item.id)) answeredBy = 'local';
+    }
+    return { ...item, depth, isBrand, addressedToBrand, answered: answeredBy !== null, answeredBy };
+  });
+}
+
+/** Items that still wait for the brand: addressed to it, not its own, not answered. */
+export function unansweredItems(items: readonly ConversationItem[]): ConversationItem[] {
+  return items.filter((item) => item.addressedToBrand && !item.isBrand && !item.answered);
+}

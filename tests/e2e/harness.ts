@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+import { FIXTURE_OUT, ROOT } from './fixtures-build';
+
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+
+/** Debian's Chromium binary; the /usr/bin wrapper script adds flags that fight ours. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH');
+}
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  /** Serve `tests/fixtures/x/FIXTURE` at https://x.com/PATH and open it. */
+  openX(path: string, fixture: string): Promise<Page>;
+  /** Serve `tests/fixtures/facebook/FIXTURE` at https://www.facebook.com/PATH and open it. */
+  openFacebook(path: string, fixture: string): Promise<Page>;
+  /** Open one of the extension's pages (e.g. `sidepanel.html?tabId=3`) in a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** The browser's tab id of a page, as the extension sees it. */
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+export async function launch(options: { headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run npm run build`);
+  const profile = mkdtempSync(join(tmpdir(), 'reciprocity-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+
+  // Pages are fixtures we wrote, served at the real sites' URLs; nothing reaches the network.
+  const routes = new Map<string, string>();
+  const serve = async (route: Route): Promise<void> => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/__fixtures__/')) {
+      const file = join(FIXTURE_OUT, url.pathname.slice('/__fixtures__/'.length));
+      if (existsSync(file)) {
+        await route.fulfill({ status: 200, contentType: TYPES[extname(file)], body: readFileSync(file) });
+        return;
+      }
+    }
+    const fixture = routes.get(`${url.host}${url.pathname}`);
+    if (fixture && route.request().resourceType() === 'document') {
+      await route.fulfill({ status: 200, contentType: TYPES['.html'], body: readFileSync(fixture) });
+      return;
+    }
+    await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixture' });
+  };
+  for (const host of ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com']) {
+    await context.route(`https://${host}/**`, serve);
+  }
+
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  const open = async (host: string, path: string, file: string): Promise<Page> => {
+    const full = join(ROOT, 'tests/fixtures', file);
+    if (!existsSync(full)) throw new Error(`No fixture ${file}`);
+    const url = new URL(path, `https://${host}`);
+    routes.set(`${url.host}${url.pathname}`, full);
+    const page = await context.newPage();
+    await page.goto(url.href);
+    return page;
+  };
+
+  return {
+    context,
+    extensionId,
+    async serviceWorker() {
+      const live = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+      if (live) worker = live;
+      else worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+      return worker;
+    },
+    openX: (path, fixture) => open('x.com', path, join('x', fixture)),
+    openFacebook: (path, fixture) => open('www.facebook.com', path, join('facebook', fixture)),
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      const sw = await this.serviceWorker();
+      const url = page.url();
+      return sw.evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t) => t.url === u)?.id ?? -1;
+      }, url);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
