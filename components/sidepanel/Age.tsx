@@ -10,8 +10,9 @@ export function Age({ time, now }: { time: number | null; now: Date }) {
   const long =
     age.unit === 'now' ? i18n.t('panel.age.nowLong') : i18n.t(`panel.ageLong.${age.unit}`, age.value);
   return (
-    <time className="age" dateTime={new Date(time ?? 0).toISOString()} title={long} aria-label={long}>
-      {short}
+    <time className="age" dateTime={new Date(time ?? 0).toISOString()} title={long}>
+      <span aria-hidden="true">{short}</span>
+      <span className="visually-hidden">{long}</span>
     </time>
   );
 }

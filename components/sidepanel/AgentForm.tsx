@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { type FormEvent, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Agent } from '../../lib/sidepanel/types';
 import { usePanelContext } from './context';
 
@@ -36,7 +36,12 @@ export function AgentForm({ agent, onDone }: { agent: Agent | null; onDone?: () 
       <p className="muted">{i18n.t('panel.agent.why')}</p>
       <label>
         {i18n.t('panel.agent.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="given-name" maxLength={100} />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="given-name"
+          maxLength={100}
+        />
       </label>
       <label>
         {i18n.t('panel.agent.initials')}

@@ -1,14 +1,18 @@
-import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
-import type { SiteId } from '../../lib/sites/model';
+import { i18n } from '#i18n';
 import type { DraftCoachReport } from '../../lib/sidepanel/types';
+import type { SiteId } from '../../lib/sites/model';
 import { usePanel, usePanelContext } from './context';
 import { MarkedText } from './MarkedText';
 
 const CHECK_DELAY_MS = 250;
 
 /** Check a text the agent is editing in the panel, debounced so typing stays smooth. */
-export function useDraftCheck(text: string, platform: SiteId, replyToId: string | null): DraftCoachReport | null {
+export function useDraftCheck(
+  text: string,
+  platform: SiteId,
+  replyToId: string | null,
+): DraftCoachReport | null {
   const { api } = usePanelContext();
   const tabId = usePanel((s) => s.tab?.id ?? null);
   const [report, setReport] = useState<DraftCoachReport | null>(null);
@@ -49,33 +53,23 @@ function LengthCounter({ report }: { report: DraftCoachReport }) {
 
 /** Promotion score, every issue with its fix, the length counter, and "looks good" when nothing is wrong. */
 export function CoachDetails({ report, compact = false }: { report: DraftCoachReport; compact?: boolean }) {
-  const { promo, issues } = report;
-  const good = !promo.promotional && issues.length === 0 && (report.limit === null || report.length <= report.limit);
-  const percent = Math.round(promo.score * 100);
+  const percent = Math.round(report.promoScore * 100);
   return (
     <div className={`coach${compact ? ' compact' : ''}`}>
-      {good && <p className="looks-good">{i18n.t('panel.coach.looksGood')}</p>}
-      <p className={`promo${promo.promotional ? ' promotional' : ''}`}>
+      {report.looksGood && <p className="looks-good">{i18n.t('panel.coach.looksGood')}</p>}
+      <p className={`promo${report.promotional ? ' promotional' : ''}`}>
         <meter min={0} max={100} value={percent} aria-hidden="true" />{' '}
-        {promo.promotional
+        {report.promotional
           ? i18n.t('panel.coach.promoHigh', [String(percent)])
           : i18n.t('panel.coach.promoOk', [String(percent)])}
       </p>
-      {promo.promotional && promo.reasons.length > 0 && (
-        <ul className="promo-reasons" aria-label={i18n.t('panel.coach.promoReasons')}>
-          {promo.reasons.map((r) => (
-            <li key={`${r.rule}-${r.start}`}>
-              <q>{r.text}</q> {r.tip}
-            </li>
-          ))}
-        </ul>
-      )}
-      {issues.length > 0 && (
+      {report.notes.length > 0 && (
         <ul className="issues" aria-label={i18n.t('panel.coach.issues')}>
-          {issues.map((issue) => (
-            <li key={`${issue.rule}-${issue.start}-${issue.end}`} className={`issue issue-${issue.severity}`}>
-              <span className="severity">{i18n.t(`panel.severity.${issue.severity}`)}</span>{' '}
-              {issue.end > issue.start && <q>{report.text.slice(issue.start, issue.end)}</q>} {issue.message}
+          {report.notes.map((note) => (
+            <li key={`${note.rule}-${note.start}-${note.end}`} className={`issue issue-${note.severity}`}>
+              <span className="severity">{i18n.t(`panel.severity.${note.severity}`)}</span>{' '}
+              {note.end > note.start && <q>{report.text.slice(note.start, note.end)}</q>} {note.message}
+              {note.tip && <span className="tip"> {note.tip}</span>}
             </li>
           ))}
         </ul>
@@ -96,11 +90,7 @@ export function DraftCoachView() {
       ) : (
         <>
           <blockquote className="draft-text" aria-label={i18n.t('panel.coach.draftLabel')}>
-            <MarkedText
-              text={report.text}
-              ranges={[...report.issues, ...(report.promo.promotional ? report.promo.reasons : [])]}
-              kind="issue"
-            />
+            <MarkedText text={report.text} ranges={report.notes} kind="issue" />
           </blockquote>
           <CoachDetails report={report} />
         </>

@@ -24,7 +24,8 @@ export function problemText(site: SiteId, problem: HealthProblem): string {
 }
 
 export function HealthLine({ site, health }: { site: SiteId; health: SiteHealth }) {
-  if (health.status === 'waiting') return <p className="muted">{i18n.t('panel.health.waiting', [siteName(site)])}</p>;
+  if (health.status === 'waiting')
+    return <p className="muted">{i18n.t('panel.health.waiting', [siteName(site)])}</p>;
   if (health.status === 'ok' || health.problems.length === 0) {
     return <p className="ok">{i18n.t('panel.health.ok', [siteName(site)])}</p>;
   }

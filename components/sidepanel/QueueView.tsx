@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useEffect, useMemo } from 'react';
+import { i18n } from '#i18n';
 import {
   countByFilter,
   FILTERS,

@@ -1,7 +1,11 @@
-import { i18n } from '#i18n';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { PanelApi } from '../../lib/sidepanel/api';
-import { type ControllerMessages, type ControllerOptions, createPanelController } from '../../lib/sidepanel/controller';
+import {
+  type ControllerMessages,
+  type ControllerOptions,
+  createPanelController,
+} from '../../lib/sidepanel/controller';
 import { filterQueue, isSupportedUrl, queueEntries, sortQueue } from '../../lib/sidepanel/queue';
 import { createPanelStore, editKey, type View } from '../../lib/sidepanel/store';
 import { AgentForm } from './AgentForm';
@@ -41,7 +45,9 @@ function controllerMessages(): ControllerMessages {
 
 export function SidePanelApp({ api, theme, now = () => new Date(), controllerOptions }: SidePanelAppProps) {
   const [store] = useState(() => createPanelStore());
-  const [controller] = useState(() => createPanelController(api, store, controllerMessages(), controllerOptions));
+  const [controller] = useState(() =>
+    createPanelController(api, store, controllerMessages(), controllerOptions),
+  );
   const [clock, setClock] = useState(now);
   const nowRef = useRef(now);
   nowRef.current = now;
@@ -52,7 +58,10 @@ export function SidePanelApp({ api, theme, now = () => new Date(), controllerOpt
     return () => clearInterval(timer);
   }, []);
 
-  const value = useMemo<PanelContextValue>(() => ({ api, store, controller, now: clock }), [api, store, controller, clock]);
+  const value = useMemo<PanelContextValue>(
+    () => ({ api, store, controller, now: clock }),
+    [api, store, controller, clock],
+  );
   return (
     <PanelContext.Provider value={value}>
       <div className="panel" data-theme={theme}>
@@ -90,7 +99,9 @@ function useKeyboard(rootRef: React.RefObject<HTMLDivElement | null>): void {
         e.preventDefault();
         s.setView('queue');
         // The filters render with the queue view; wait for it.
-        requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('[data-filter][aria-pressed="true"]')?.focus());
+        requestAnimationFrame(() =>
+          rootRef.current?.querySelector<HTMLElement>('[data-filter][aria-pressed="true"]')?.focus(),
+        );
         return;
       }
       if (s.view !== 'queue') return;
@@ -98,7 +109,12 @@ function useKeyboard(rootRef: React.RefObject<HTMLDivElement | null>): void {
         if (visible.length === 0) return;
         e.preventDefault();
         const step = e.key === 'j' || e.key === 'ArrowDown' ? 1 : -1;
-        const next = index === -1 ? (step > 0 ? 0 : visible.length - 1) : Math.min(visible.length - 1, Math.max(0, index + step));
+        const next =
+          index === -1
+            ? step > 0
+              ? 0
+              : visible.length - 1
+            : Math.min(visible.length - 1, Math.max(0, index + step));
         const id = visible[next]?.item.id;
         if (id) {
           s.select(id);
@@ -113,15 +129,26 @@ function useKeyboard(rootRef: React.RefObject<HTMLDivElement | null>): void {
       if (e.key === '1' || e.key === '2' || e.key === '3') {
         const suggestion = remote.value.suggestions[Number(e.key) - 1];
         if (!suggestion) return;
-        const text = suggestionText(s.edits[editKey(entry.item.id, suggestion.responseId)], suggestion, agent);
+        const text = suggestionText(
+          s.edits[editKey(entry.item.id, suggestion.responseId)],
+          suggestion,
+          agent,
+        );
         // A reply with a gap in it is never sent; the card says what to fill.
         if (/\{[a-z_][a-z0-9_]*\}/.test(text)) return;
         e.preventDefault();
-        controller.insert({ itemId: entry.item.id, text, responseId: suggestion.responseId, suggestedText: suggestion.text });
+        controller.insert({
+          itemId: entry.item.id,
+          text,
+          responseId: suggestion.responseId,
+          suggestedText: suggestion.text,
+        });
         return;
       }
       if (e.key === 'e') {
-        const focusedCard = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-edit-key]');
+        const focusedCard = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
+          '[data-edit-key]',
+        );
         const first = remote.value.suggestions[0];
         const key = focusedCard?.dataset.editKey ?? (first ? editKey(entry.item.id, first.responseId) : null);
         if (!key) return;
@@ -143,7 +170,7 @@ function ViewTabs() {
   const tabState = usePanel((s) => s.tabState);
   const thanks = useThankYouEntries().length;
   const waiting = useMemo(() => filterQueue(queueEntries(tabState), 'needs-reply').length, [tabState]);
-  const draftIssues = tabState?.draft?.issues.length ?? 0;
+  const draftIssues = tabState?.draft?.notes.length ?? 0;
   const tabs: { id: View; label: string; count?: number }[] = [
     { id: 'queue', label: i18n.t('panel.view.queue'), count: waiting },
     { id: 'thanks', label: i18n.t('panel.view.thanks'), count: thanks },
@@ -182,7 +209,9 @@ function Notices() {
           </button>
         </p>
       )}
-      {status && status.errors.length > 0 && <p className="notice warning">{i18n.t('panel.status.keptGood')}</p>}
+      {status && status.errors.length > 0 && (
+        <p className="notice warning">{i18n.t('panel.status.keptGood')}</p>
+      )}
       {status?.changes && <p className="notice">{status.changes}</p>}
       {snapshot?.health.status === 'degraded' &&
         snapshot.health.problems.map((p) => (
@@ -222,7 +251,7 @@ function Body() {
       </section>
     );
   }
-  if (!tabState || !tabState.snapshot) {
+  if (!tabState?.snapshot) {
     return (
       <section className="view empty-state" aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{i18n.t('panel.waitingPage.heading')}</h2>

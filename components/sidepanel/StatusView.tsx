@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useState } from 'react';
+import { i18n } from '#i18n';
 import type { PlaybookStatus } from '../../lib/sidepanel/types';
 import { AgentForm } from './AgentForm';
 import { usePanel, usePanelContext } from './context';
@@ -17,7 +17,7 @@ function PlaybookSection({ status }: { status: PlaybookStatus | null }) {
       <dd>{status.name}</dd>
       <dt>{i18n.t('panel.status.version')}</dt>
       <dd>{status.version}</dd>
-      <dt>{i18n.t('panel.status.source')}</dt>
+      <dt>{i18n.t('panel.status.sourceLabel')}</dt>
       <dd>{sourceText(status)}</dd>
       <dt>{i18n.t('panel.status.updated')}</dt>
       <dd>

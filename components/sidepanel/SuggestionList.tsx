@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useEffect, useRef } from 'react';
+import { i18n } from '#i18n';
 import { editKey } from '../../lib/sidepanel/store';
 import { fillAgent, missingVariables, variableRanges } from '../../lib/sidepanel/text';
 import type { Agent, OfferInfo, QueueEntry, Suggestion } from '../../lib/sidepanel/types';
@@ -8,7 +8,11 @@ import { CoachDetails, useDraftCheck } from './DraftCoach';
 import { MarkedText } from './MarkedText';
 
 /** The text a suggestion would insert now: the agent's edit, or the suggestion with the agent's name filled. */
-export function suggestionText(edit: string | undefined, suggestion: Suggestion, agent: Agent | null): string {
+export function suggestionText(
+  edit: string | undefined,
+  suggestion: Suggestion,
+  agent: Agent | null,
+): string {
   return edit ?? fillAgent(suggestion.text, agent);
 }
 
@@ -63,7 +67,15 @@ function EditBox({ editingKey, text, entry }: { editingKey: string; text: string
   );
 }
 
-function SuggestionCard({ entry, suggestion, index }: { entry: QueueEntry; suggestion: Suggestion; index: number }) {
+function SuggestionCard({
+  entry,
+  suggestion,
+  index,
+}: {
+  entry: QueueEntry;
+  suggestion: Suggestion;
+  index: number;
+}) {
   const { controller } = usePanelContext();
   const key = editKey(entry.item.id, suggestion.responseId);
   const edit = usePanel((s) => s.edits[key]);
@@ -129,7 +141,7 @@ function SuggestionCard({ entry, suggestion, index }: { entry: QueueEntry; sugge
             })
           }
         >
-          {i18n.t('panel.suggestion.insert')} <kbd aria-hidden="true">{n}</kbd>
+          {i18n.t('panel.suggestion.insert')} <kbd>{n}</kbd>
         </button>
         <button type="button" disabled={blocked} onClick={() => controller.copy(text)}>
           {i18n.t('panel.suggestion.copy')}
@@ -158,13 +170,21 @@ export function SuggestionList({ entry }: { entry: QueueEntry }) {
   const { controller } = usePanelContext();
   const remote = usePanel((s) => s.suggestions[entry.item.id]);
   if (!remote || remote.state === 'loading') {
-    return <p className="muted" role="status">{i18n.t('panel.suggestion.loading')}</p>;
+    return (
+      <p className="muted" role="status">
+        {i18n.t('panel.suggestion.loading')}
+      </p>
+    );
   }
   if (remote.state === 'failed') {
     return (
       <p className="muted">
         {i18n.t('panel.suggestion.failed')}{' '}
-        <button type="button" className="link" onClick={() => controller.loadSuggestions(entry.item.id, true)}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => controller.loadSuggestions(entry.item.id, true)}
+        >
           {i18n.t('panel.retry')}
         </button>
       </p>

@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useEffect, useMemo } from 'react';
+import { i18n } from '#i18n';
 import { queueEntries, thankYouEntries } from '../../lib/sidepanel/queue';
 import { fillAgent, missingVariables, variableRanges } from '../../lib/sidepanel/text';
 import { nextVariant, pickVariant } from '../../lib/sidepanel/thanks';
@@ -31,7 +31,10 @@ function ThankYouRow({ entry }: { entry: QueueEntry }) {
   }, [controller, item.id]);
 
   const count = option?.variants.length ?? 0;
-  const variant = chosen !== undefined && chosen < count ? chosen : pickVariant(count, option?.lastVariant ?? null, lastHere);
+  const variant =
+    chosen !== undefined && chosen < count
+      ? chosen
+      : pickVariant(count, option?.lastVariant ?? null, lastHere);
   const raw = option?.variants[variant];
   const text = raw === undefined ? null : fillAgent(raw, agent);
   const missing = text === null ? [] : missingVariables(text);
@@ -45,7 +48,9 @@ function ThankYouRow({ entry }: { entry: QueueEntry }) {
       </p>
       <p className="item-text">{item.text}</p>
       {remote?.state === 'failed' && <p className="muted">{i18n.t('panel.thanks.failed')}</p>}
-      {remote?.state === 'ready' && option === null && <p className="muted">{i18n.t('panel.thanks.noResponse')}</p>}
+      {remote?.state === 'ready' && option === null && (
+        <p className="muted">{i18n.t('panel.thanks.noResponse')}</p>
+      )}
       {text !== null && option && (
         <>
           <p className="suggestion-text thanks-text">

@@ -7,10 +7,20 @@ import { scoreLexicon } from './sentiment';
 import { type Token, tokenize } from './text';
 import type { Classification, ClassifyContext, Reason, SentimentLabel, UrgencyLevel } from './types';
 
-let models: { sentiment: LinearModel; spam: LinearModel } | undefined;
-function getModels() {
-  models ??= { sentiment: unpack(SENTIMENT_MODEL), spam: unpack(SPAM_MODEL) };
-  return models;
+/** The learned parts of the classifier; the evaluation swaps in models trained without the scored fold. */
+export interface ClassifierModels {
+  sentiment: LinearModel;
+  spam: LinearModel;
+}
+
+export const SPAM_THRESHOLD = 0.5;
+/** Above this, self-promotion wins over complaint cues ("please help me, check out my channel"). */
+export const SPAM_OVER_COMPLAINT = 0.8;
+
+let shipped: ClassifierModels | undefined;
+function shippedModels(): ClassifierModels {
+  shipped ??= { sentiment: unpack(SENTIMENT_MODEL), spam: unpack(SPAM_MODEL) };
+  return shipped;
 }
 
 interface Cue {
@@ -67,6 +77,10 @@ const NOT_COMPLAINT_CUES: Cue[] = [
   },
 ];
 
+// The spam model learned from comments under music videos; on brand replies it needs a self-promotion cue too.
+const SELF_PROMO =
+  /\b(?:my (?:channel|videos?|page|music|songs?|site|website|blog|store|shop|profile|account|youtube|insta\w*)|(?:check|look) (?:it |this )?out|check (?:me|my|our|us)|check\b.{0,30}\bout\b|(?:sub|add|follow) (?:me|us)|win (?:an?|free)|subscribe|sub ?4 ?sub|subs?crib\w*|follow (?:me|my)|visit (?:my|our)|click (?:here|this|the link)|giveaway|free (?:money|gift|iphone|followers)|earn (?:money|\$)|make money|work from home|whatsapp|promo code|discount code|dm me for)\b/i;
+
 const QUESTION_START =
   /^(?:\s*[@#]\S+)*\s*(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|will|would|should|has|have|any)\b/i;
 const REQUEST =
@@ -92,6 +106,10 @@ function sigmoid(x: number): number {
 
 /** Everything the classifier decided, for one text, with the spans that decided it. */
 export function classify(text: string, context: ClassifyContext = {}): Classification {
+  return classifyWith(shippedModels(), text, context);
+}
+
+export function classifyWith(models: ClassifierModels, text: string, context: ClassifyContext = {}): Classification {
   const tokens = tokenize(text);
   const brand = new Set((context.brandHandles ?? []).map((h) => `@${h.replace(/^@/, '').toLowerCase()}`));
   const content: Token[] = brand.size > 0 ? tokens.filter((t) => !(t.kind === 'handle' && brand.has(t.norm))) : tokens;
@@ -112,7 +130,7 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
     };
   }
 
-  const { sentiment: sentimentModel, spam: spamModel } = getModels();
+  const { sentiment: sentimentModel, spam: spamModel } = models;
   const reasons: Reason[] = [];
   const lex = scoreLexicon(text, content);
   const sFeatures = sentimentFeatures(text, content, lex);
@@ -150,6 +168,8 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
   const complaint = complaintScore >= 0.5;
 
   const spamP = predict(spamModel, spamFeatures(text, content))[1] ?? 0;
+  const promoCue = SELF_PROMO.exec(text);
+  const linkCue = content.find((t) => t.kind === 'url');
   const questionLike = /\?/.test(text) || QUESTION_START.test(text);
   const requestReasons: Reason[] = [];
   const requestHits = matches(text, { re: REQUEST, weight: 0, signal: 'request' }, requestReasons);
@@ -159,11 +179,12 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
   intents.complaint = complaintScore;
   intents.question = questionLike ? 0.7 : 0;
   intents.request = Math.min(1, requestHits * 0.45);
-  intents.praise = Math.min(1, pPos * 0.6 + praiseHits * 0.25 + (label === 'positive' ? 0.1 : 0));
+  intents.praise = Math.round(Math.min(1, pPos * 0.6 + praiseHits * 0.25 + (label === 'positive' ? 0.1 : 0)) * 1000) / 1000;
   intents.other = 0.3;
   let intent: Intent;
-  // Ham comments on brand posts mostly are not self-promotion, so spam needs a confident model and a cue.
-  if (spamP >= 0.8 && !complaint) intent = 'spam';
+  // Replies to brands often carry photo and status links, so only links elsewhere count as a cue.
+  const outsideLink = linkCue !== undefined && !/^(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)\//i.test(linkCue.text);
+  if ((promoCue || outsideLink) && spamP >= (complaint ? SPAM_OVER_COMPLAINT : SPAM_THRESHOLD)) intent = 'spam';
   else if (complaint) intent = 'complaint';
   else {
     intent = 'other';
@@ -182,7 +203,10 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
     if (q >= 0) reasons.push({ signal: 'question', text: '?', start: q, end: q + 1 });
   }
   if (intent === 'spam') {
-    for (const t of content) if (t.kind === 'url') reasons.push({ signal: 'spam', ...pick(t) });
+    if (promoCue) {
+      reasons.push({ signal: 'spam', text: promoCue[0], start: promoCue.index, end: promoCue.index + promoCue[0].length });
+    }
+    if (linkCue) reasons.push({ signal: 'spam', ...pick(linkCue) });
   }
 
   let urgencyRaw = complaint ? 0.35 : 0;

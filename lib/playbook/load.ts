@@ -288,7 +288,7 @@ export function parseSource(
     doc = parseDocument(text, {
       lineCounter: lines,
       uniqueKeys: true,
-      prettyErrors: false,
+      prettyErrors: true,
       strict: true,
     });
   } catch (err) {

@@ -1,17 +1,11 @@
 import { browser } from 'wxt/browser';
-import type {
-  CheckIssue as AnalysisIssue,
-  Classification,
-  PromoResult,
-  Suggestion as AnalysisSuggestion,
-} from '../analysis/types';
+import type { Suggestion as AnalysisSuggestion, Classification } from '../analysis';
 import type { DraftReport, InsertResult, TabState } from '../messaging/protocol';
 import { askBackground, onUiEvent } from '../messaging/transport';
 import type { SiteId } from '../sites/model';
 import type {
   ActiveTab,
   Agent,
-  CheckIssue,
   DraftCoachReport,
   InsertOutcome,
   ItemAnalysis,
@@ -77,28 +71,16 @@ export function toItemAnalysis(c: Classification): ItemAnalysis {
   };
 }
 
-function toIssue(i: AnalysisIssue): CheckIssue {
-  return { rule: i.rule, severity: i.severity, message: i.message, start: i.start, end: i.end };
-}
-
-function toPromo(p: PromoResult): DraftCoachReport['promo'] {
+export function toDraftReport(report: DraftReport, platform: SiteId): DraftCoachReport {
   return {
-    score: p.score,
-    promotional: p.promotional,
-    reasons: p.reasons.map((r) => ({ rule: r.rule, text: r.text, start: r.start, end: r.end, tip: r.tip })),
-  };
-}
-
-export function toDraftReport(
-  report: Pick<DraftReport, 'length' | 'limit'> & { promo: PromoResult; issues: AnalysisIssue[] },
-  draft: { text: string; platform: SiteId; replyToId: string | null },
-): DraftCoachReport {
-  return {
-    ...draft,
-    promo: toPromo(report.promo),
-    issues: report.issues.map(toIssue),
+    text: report.text,
+    platform,
+    promoScore: report.promoScore,
+    promotional: report.promotional,
+    notes: report.notes.map((n) => ({ ...n })),
     length: report.length,
     limit: report.limit,
+    looksGood: report.looksGood,
   };
 }
 
@@ -117,15 +99,11 @@ export function toSuggestion(s: AnalysisSuggestion): Suggestion {
 export function toPanelTabState(state: TabState): PanelTabState {
   const analyses: PanelTabState['analyses'] = {};
   for (const entry of state.queue) analyses[entry.itemId] = toItemAnalysis(entry.classification);
-  const draft = state.snapshot?.draft ?? null;
   return {
     tabId: state.tabId,
     snapshot: state.snapshot,
     analyses,
-    draft:
-      state.draftReport && draft
-        ? toDraftReport(state.draftReport, { text: draft.text, platform: draft.site, replyToId: draft.replyToId })
-        : null,
+    draft: state.draftReport && state.snapshot ? toDraftReport(state.draftReport, state.snapshot.site) : null,
     agent: state.agent,
   };
 }
@@ -148,7 +126,11 @@ export function createPanelApi(): PanelApi {
       const activated = () => {
         currentTab().then(listener, () => listener(null));
       };
-      const updated = (_tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean }) => {
+      const updated = (
+        _tabId: number,
+        change: { url?: string; status?: string },
+        tab: { active?: boolean },
+      ) => {
         // Single-page sites change the URL without a load; both count as navigation for the queue.
         if (tab.active && (change.url !== undefined || change.status === 'complete')) activated();
       };
@@ -174,13 +156,21 @@ export function createPanelApi(): PanelApi {
       return toPanelTabState(await askBackground('tabState', { tabId }));
     },
     async suggestions(tabId, itemId) {
-      const list: AnalysisSuggestion[] = await askBackground('suggestions', { tabId, itemId, k: SUGGESTION_COUNT });
+      const list: AnalysisSuggestion[] = await askBackground('suggestions', {
+        tabId,
+        itemId,
+        k: SUGGESTION_COUNT,
+      });
       return { suggestions: list.map(toSuggestion), offers: [] };
     },
     async thankYou(tabId, itemId) {
       // Until the background offers every variant of a thank-you response, the top suggestions stand in as
       // the wordings to rotate through.
-      const list: AnalysisSuggestion[] = await askBackground('suggestions', { tabId, itemId, k: SUGGESTION_COUNT });
+      const list: AnalysisSuggestion[] = await askBackground('suggestions', {
+        tabId,
+        itemId,
+        k: SUGGESTION_COUNT,
+      });
       const top = list[0];
       if (!top) return null;
       return {
@@ -193,7 +183,7 @@ export function createPanelApi(): PanelApi {
     },
     async checkDraft(request) {
       const report = await askBackground('checkDraft', request);
-      return toDraftReport(report, { text: request.text, platform: request.platform, replyToId: request.replyToId });
+      return toDraftReport(report, request.platform);
     },
     async insert(request) {
       return toOutcome(await askBackground('insert', request));

@@ -110,7 +110,8 @@ export function createPanelController(
         }
       },
       () => {
-        if (!stopped && store.getState().tab?.id === tabId) store.getState().setSuggestions(itemId, { state: 'failed' });
+        if (!stopped && store.getState().tab?.id === tabId)
+          store.getState().setSuggestions(itemId, { state: 'failed' });
       },
     );
   }
@@ -122,10 +123,12 @@ export function createPanelController(
     store.getState().setThankYou(itemId, { state: 'loading' });
     api.thankYou(tabId, itemId).then(
       (value) => {
-        if (!stopped && store.getState().tab?.id === tabId) store.getState().setThankYou(itemId, { state: 'ready', value });
+        if (!stopped && store.getState().tab?.id === tabId)
+          store.getState().setThankYou(itemId, { state: 'ready', value });
       },
       () => {
-        if (!stopped && store.getState().tab?.id === tabId) store.getState().setThankYou(itemId, { state: 'failed' });
+        if (!stopped && store.getState().tab?.id === tabId)
+          store.getState().setThankYou(itemId, { state: 'failed' });
       },
     );
   }
@@ -221,5 +224,14 @@ export function createPanelController(
     }
   }
 
-  return { start, reloadTab: () => loadTab(), loadSuggestions, loadThankYou, insert, copy, markHandled, saveAgent };
+  return {
+    start,
+    reloadTab: () => loadTab(),
+    loadSuggestions,
+    loadThankYou,
+    insert,
+    copy,
+    markHandled,
+    saveAgent,
+  };
 }

@@ -4,7 +4,11 @@
  * wins over the history from the background: it knows about an insertion the background may not have
  * recorded yet.
  */
-export function pickVariant(count: number, lastFromHistory: number | null, lastHere: number | undefined): number {
+export function pickVariant(
+  count: number,
+  lastFromHistory: number | null,
+  lastHere: number | undefined,
+): number {
   if (count <= 1) return 0;
   const last = lastHere ?? lastFromHistory;
   if (last === null || last < 0 || last >= count) return 0;

@@ -29,29 +29,17 @@ export interface Agent {
   initials?: string;
 }
 
-export interface PromoReason {
+export type NoteSeverity = 'error' | 'warning' | 'info';
+
+/** One thing the coach says about a draft: a promotion reason or a policy issue, with the words it is about. */
+export interface CoachNote {
+  /** 'promo:cta', 'check:banned-phrase', … */
   rule: string;
-  /** The words of the draft that triggered the rule. */
-  text: string;
-  start: number;
-  end: number;
-  tip: string;
-}
-
-export interface PromoView {
-  /** 0..1 */
-  score: number;
-  promotional: boolean;
-  reasons: PromoReason[];
-}
-
-export type IssueSeverity = 'error' | 'warning' | 'info';
-
-export interface CheckIssue {
-  rule: string;
-  severity: IssueSeverity;
-  /** Says what is wrong and how to fix it. */
+  severity: NoteSeverity;
   message: string;
+  /** A concrete way to fix it. */
+  tip?: string;
+  /** Offsets into the draft; equal when the note is about the draft as a whole. */
   start: number;
   end: number;
 }
@@ -60,12 +48,14 @@ export interface DraftCoachReport {
   /** The draft the report is about, so spans can be highlighted. */
   text: string;
   platform: SiteId;
-  replyToId: string | null;
-  promo: PromoView;
-  issues: CheckIssue[];
+  /** 0..1 */
+  promoScore: number;
+  promotional: boolean;
+  notes: CoachNote[];
   /** Weighted length on X, characters on Facebook. */
   length: number;
   limit: number | null;
+  looksGood: boolean;
 }
 
 export interface PanelTabState {

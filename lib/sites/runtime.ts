@@ -110,7 +110,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       site: adapter.site,
       url: location.href,
       pageKind: adapter.pageKind(url),
-      brand: readContext().brand,
+      brand: [...readContext().brand],
       items: store.all().slice(-5000),
       health: health(),
       draft: null,
@@ -131,6 +131,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   // ---------- scanning ----------
 
   const readRoots = (roots: readonly ParentNode[]): void => {
+    const t0 = performance.now();
     const rc = readContext();
     const found = roots.flatMap((root) => safe(() => adapter.readItems(root, rc), []));
     const changed = store.merge(found);
@@ -139,6 +140,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (awaitingPost) detectPosted(linked.filter((i) => !before.has(i.id)));
     if (changed.size > 0 || found.length > 0) scheduleSnapshot();
     syncMarkers();
+    // A user-timing entry per batch: the benchmark reads these to measure the coach's cost in a real page.
+    performance.measure('reciprocity:read', { start: t0, end: performance.now(), detail: { found: found.length } });
   };
 
   const flush = (): void => {

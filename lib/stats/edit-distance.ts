@@ -44,7 +44,7 @@ export function levenshtein(a: readonly string[], b: readonly string[]): number 
       const del = (prev[j] ?? 0) + 1;
       const ins = (curr[j - 1] ?? 0) + 1;
       const sub = (prev[j - 1] ?? 0) + cost;
-      curr[j] = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
+      curr[j] = Math.min(del, ins, sub);
     }
     const swap = prev;
     prev = curr;

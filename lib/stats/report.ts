@@ -285,7 +285,8 @@ export function computeReport(entries: readonly LedgerEntry[], options: ReportOp
 
   const waits: number[] = [];
   for (const reply of replies) {
-    const known = reply.itemId === null ? undefined : commentTimes.get(identity(reply.platform, reply.itemId));
+    const known =
+      reply.itemId === null ? undefined : commentTimes.get(identity(reply.platform, reply.itemId));
     const wait = timeToReply(reply.commentAt ?? known ?? null, reply.postedAt);
     if (wait !== null) waits.push(wait);
   }

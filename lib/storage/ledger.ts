@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { storage } from 'wxt/utils/storage';
+import * as z from 'zod';
 import { intentSchema } from '../playbook/schema';
 import { SITES } from '../sites/model';
 import { DEFAULT_RETENTION_DAYS, entryTime, planPrune, pruneEntries, retentionCutoff } from '../stats/prune';
@@ -291,7 +291,7 @@ export function createLedgerStore(): LedgerStore {
   // and the second write would drop the first one's entries.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = task();
+    const run = queue.then(task, task);
     queue = run.then(
       () => undefined,
       () => undefined,

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+import type { UiRequest, UiResponses } from '../../lib/messaging/protocol';
 import { FIXTURE_OUT, ROOT } from './fixtures-build';
 
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -25,6 +26,10 @@ export interface Harness {
   openExtensionPage(path: string): Promise<Page>;
   /** The browser's tab id of a page, as the extension sees it. */
   tabIdOf(page: Page): Promise<number>;
+  /** Ask the background what the side panel would ask, through the real protocol, from an extension page. */
+  ask<K extends keyof UiRequest>(type: K, data: UiRequest[K]): Promise<UiResponses[K]>;
+  /** Poll `tabState` until `ready` holds (the content script has reported), or throw after `timeoutMs`. */
+  waitForTabState(page: Page, ready: (s: UiResponses['tabState']) => boolean, timeoutMs?: number): Promise<UiResponses['tabState']>;
   close(): Promise<void>;
 }
 
@@ -91,9 +96,45 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
     return page;
   };
 
+  let asker: Page | null = null;
+  const ask = async <K extends keyof UiRequest>(type: K, data: UiRequest[K]): Promise<UiResponses[K]> => {
+    if (!asker || asker.isClosed()) {
+      asker = await context.newPage();
+      await asker.goto(`chrome-extension://${extensionId}/options.html`);
+    }
+    const reply = (await asker.evaluate(
+      ([t, d]) => chrome.runtime.sendMessage({ reciprocity: 1, channel: 'ui', type: t, data: d }),
+      [type, data] as const,
+    )) as { ok: true; value: UiResponses[K] } | { ok: false; error: string };
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  };
+
+  const tabIdOf = async (page: Page): Promise<number> => {
+    const sw = context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? worker;
+    const url = page.url();
+    return sw.evaluate(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id ?? -1;
+    }, url);
+  };
+
   return {
     context,
     extensionId,
+    ask,
+    tabIdOf,
+    async waitForTabState(page, ready, timeoutMs = 20_000) {
+      const tabId = await tabIdOf(page);
+      const deadline = Date.now() + timeoutMs;
+      let last: UiResponses['tabState'] | null = null;
+      while (Date.now() < deadline) {
+        last = await ask('tabState', { tabId });
+        if (ready(last)) return last;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`tab state not ready after ${timeoutMs} ms: ${JSON.stringify(last)?.slice(0, 500)}`);
+    },
     async serviceWorker() {
       const live = context.serviceWorkers().find((w) => w.url().includes(extensionId));
       if (live) worker = live;
@@ -106,14 +147,6 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
-    },
-    async tabIdOf(page) {
-      const sw = await this.serviceWorker();
-      const url = page.url();
-      return sw.evaluate(async (u) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((t) => t.url === u)?.id ?? -1;
-      }, url);
     },
     async close() {
       await context.close();

@@ -91,9 +91,18 @@ function ownCommentLinks(article: Element): HTMLAnchorElement[] {
   return own(article, COMMENT_ID_LINK) as HTMLAnchorElement[];
 }
 
+/**
+ * Articles already known to be comments. Only positive answers are kept: a comment stays a comment, while an
+ * article without its link yet may still be rendering. Saves re-scanning a thread for every reply in it.
+ */
+const knownComments = new WeakSet<Element>();
+
 /** A comment or reply, as opposed to a post: it carries its own comment_id link. */
 export function isCommentArticle(el: Element): boolean {
-  return el.matches(ARTICLE) && ownCommentLinks(el).length > 0;
+  if (knownComments.has(el)) return true;
+  const yes = el.matches(ARTICLE) && ownCommentLinks(el).length > 0;
+  if (yes) knownComments.add(el);
+  return yes;
 }
 
 function parentCommentArticle(article: Element): Element | null {
@@ -345,7 +354,10 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
   }
   const permalinkUrl = timeLink ? toUrl(timeLink.getAttribute('href') ?? '', ctx.baseUrl) : null;
   const permalink = permalinkUrl
-    ? cleanUrl(permalinkUrl, ['story_fbid', 'id', 'fbid', 'v', 'comment_id', 'reply_comment_id']).slice(0, 2000)
+    ? cleanUrl(permalinkUrl, ['story_fbid', 'id', 'fbid', 'v', 'comment_id', 'reply_comment_id']).slice(
+        0,
+        2000,
+      )
     : null;
 
   const { text, truncated } = readBody(article);
@@ -369,7 +381,8 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
     if (postAuthor) replyingTo.push(postAuthor);
   } else {
     if (parentAuthor) replyingTo.push(parentAuthor);
-    if (aria?.replyTo && !replyingTo.some((n) => sameName(n, aria.replyTo ?? ''))) replyingTo.push(aria.replyTo);
+    if (aria?.replyTo && !replyingTo.some((n) => sameName(n, aria.replyTo ?? '')))
+      replyingTo.push(aria.replyTo);
   }
 
   const isBrand = isBrandName(name, ctx.brand);
@@ -575,7 +588,8 @@ function composerBlockText(block: Element): string {
     if (node.nodeType === 3) text += node.nodeValue ?? '';
     else if (node.nodeType === 1 && !managed.includes(node as Element)) {
       const el = node as Element;
-      text += el.tagName.toLowerCase() === 'br' ? '\n' : inlineText(el, () => {});
+      const tag = el.tagName.toLowerCase();
+      text += tag === 'br' ? '\n' : tag === 'img' ? (el.getAttribute('alt') ?? '') : inlineText(el, () => {});
     }
   }
   const last = block.lastChild;
@@ -596,43 +610,63 @@ export function readComposer(composer: HTMLElement): string {
   return blocks.map(composerBlockText).join('\n');
 }
 
-function articleByAuthorBefore(composer: HTMLElement, doc: Document, name: string): Element | null {
-  const labels = pageLanguage(doc).labels;
+function authorNameOf(article: Element, labels: FacebookLabels | null): string {
+  const aria = labels ? parseArticleLabel(article.getAttribute('aria-label') ?? '', labels) : null;
+  return clean(authorLinkOf(article, aria?.name ?? null)?.textContent) || aria?.name || '';
+}
+
+/** The last comment by `name` before the composer, within `scope`. */
+function commentByBefore(scope: ParentNode, composer: HTMLElement, name: string, labels: FacebookLabels | null) {
   let found: Element | null = null;
-  for (const article of Array.from(doc.querySelectorAll(ARTICLE))) {
-    if (!isCommentArticle(article)) continue;
+  for (const article of Array.from(scope.querySelectorAll(ARTICLE))) {
     // DOCUMENT_POSITION_FOLLOWING: the composer comes after this article.
     if (!(article.compareDocumentPosition(composer) & 4)) continue;
-    const aria = labels ? parseArticleLabel(article.getAttribute('aria-label') ?? '', labels) : null;
-    const author = clean(authorLinkOf(article, aria?.name ?? null)?.textContent) || aria?.name || '';
-    if (sameName(author, name)) found = article;
+    if (!isCommentArticle(article)) continue;
+    if (sameName(authorNameOf(article, labels), name)) found = article;
   }
   return found;
 }
 
+/** The name in a reply box's label ("Reply to NAME"), in the page's language or, if unknown, any table's. */
+function replyBoxName(composer: HTMLElement, labels: FacebookLabels | null): string | null {
+  const label = clean(composer.getAttribute('aria-label'));
+  for (const table of tablesToTry(labels)) {
+    const m = table.replyBox.exec(label);
+    if (m?.[1]) return clean(m[1]);
+  }
+  return null;
+}
+
 /**
- * The comment a reply box answers, from where the box sits: inside a comment's article (its reply list), or
- * labelled "Reply to NAME" right after NAME's comment. The post's own box sits in neither place: null.
+ * The comment a reply box answers, from where the box sits. Facebook opens the box inside the thread's
+ * article, at the end of its reply list, and labels it "Reply to NAME". Replying to a reply opens the box in
+ * the thread too, so when NAME is not the thread's author the answer is NAME's reply above the box. A box
+ * outside any comment is labelled the same way right after NAME's comment. The post's own box: null.
  */
 export function composerReplyTo(composer: HTMLElement, doc: Document): string | null {
   const base = baseOf(doc);
+  const labels = pageLanguage(doc).labels;
   let up = composer.closest(ARTICLE);
   while (up && !isCommentArticle(up)) up = up.parentElement?.closest(ARTICLE) ?? null;
-  if (up) return readIdOf(up, base);
-  const label = clean(composer.getAttribute('aria-label'));
-  for (const table of tablesToTry(pageLanguage(doc).labels)) {
-    const m = table.replyBox.exec(label);
-    if (!m?.[1]) continue;
-    const article = articleByAuthorBefore(composer, doc, m[1]);
-    if (article) return readIdOf(article, base);
+  const name = replyBoxName(composer, labels);
+  if (up) {
+    if (name && !sameName(authorNameOf(up, labels), name)) {
+      const reply = commentByBefore(up, composer, name, labels);
+      if (reply) return readIdOf(reply, base);
+    }
+    return readIdOf(up, base);
   }
-  return null;
+  if (!name) return null;
+  const article = commentByBefore(doc, composer, name, labels);
+  return article ? readIdOf(article, base) : null;
 }
 
 export function submitButton(composer: HTMLElement, doc: Document): HTMLElement | null {
   const form = composer.closest(COMPOSER_FORM);
   if (!form) return null;
-  const names = tablesToTry(pageLanguage(doc).labels).flatMap((t) => t.submit);
+  // The page's own language first; a control worded in another table's language is still the submit control.
+  const first = pageLanguage(doc).labels;
+  const names = [first, ...LABEL_TABLES.filter((t) => t !== first)].flatMap((t) => t?.submit ?? []);
   for (const name of names) {
     for (const el of Array.from(form.querySelectorAll<HTMLElement>('[role="button"][aria-label]'))) {
       if (el.getAttribute('aria-label') === name) return el;
@@ -651,24 +685,29 @@ function replyControlOf(article: Element, doc: Document): HTMLElement | null {
   );
 }
 
-function composerFor(article: Element, doc: Document, id: string): HTMLElement | null {
+function composerFor(doc: Document, id: string): HTMLElement | null {
   for (const composer of Array.from(doc.querySelectorAll<HTMLElement>(COMPOSER))) {
     if (composerReplyTo(composer, doc) === id) return composer;
   }
   return null;
 }
 
+/**
+ * Clicks the comment's own Reply control and waits for the box Facebook opens for it. A box that was already
+ * open for the comment is returned without clicking: a second click would add another mention of the author.
+ */
 export async function openReply(element: Element, doc: Document): Promise<HTMLElement | null> {
   try {
-    const base = baseOf(doc);
-    const id = readIdOf(element, base);
+    const id = readIdOf(element, baseOf(doc));
     if (!id) return null;
+    const open = composerFor(doc, id);
+    if (open) return open;
     const control = replyControlOf(element, doc);
-    if (!control) return composerFor(element, doc, id);
+    if (!control) return null;
     control.click();
     const deadline = Date.now() + OPEN_REPLY_TIMEOUT_MS;
     for (;;) {
-      const composer = composerFor(element, doc, id);
+      const composer = composerFor(doc, id);
       if (composer) return composer;
       if (Date.now() >= deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -731,7 +770,10 @@ export function health(doc: Document, url: URL, found: number, msSinceLoad: numb
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: (...args: A) => R): (...args: A) => R {
+function guard<A extends unknown[], R>(
+  fn: (...args: A) => R,
+  fallback: (...args: A) => R,
+): (...args: A) => R {
   return (...args: A) => {
     try {
       return fn(...args);

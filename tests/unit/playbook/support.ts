@@ -10,7 +10,8 @@ import {
   type Subscription,
 } from '../../../lib/playbook/state';
 
-export const SAMPLE_TEXT = readFileSync(new URL('../../../assets/playbook.sample.yaml', import.meta.url), 'utf8');
+// Tests run from the project root.
+export const SAMPLE_TEXT = readFileSync('assets/playbook.sample.yaml', 'utf8');
 
 /** A small valid playbook as a plain object, to be bent into the broken shapes under test. */
 export function basePlaybook(): Record<string, unknown> {

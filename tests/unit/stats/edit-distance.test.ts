@@ -29,11 +29,16 @@ describe('levenshtein', () => {
 
   it('satisfies the triangle inequality', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b, c) => {
-        const ab = levenshtein(chars(a), chars(b));
-        const bc = levenshtein(chars(b), chars(c));
-        expect(levenshtein(chars(a), chars(c))).toBeLessThanOrEqual(ab + bc);
-      }),
+      fc.property(
+        fc.string({ maxLength: 12 }),
+        fc.string({ maxLength: 12 }),
+        fc.string({ maxLength: 12 }),
+        (a, b, c) => {
+          const ab = levenshtein(chars(a), chars(b));
+          const bc = levenshtein(chars(b), chars(c));
+          expect(levenshtein(chars(a), chars(c))).toBeLessThanOrEqual(ab + bc);
+        },
+      ),
     );
   });
 });

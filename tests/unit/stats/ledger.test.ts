@@ -43,7 +43,12 @@ beforeEach(() => {
 describe('recording items seen', () => {
   it('records each item once, however often the page shows it', async () => {
     const items = [
-      { platform: 'x' as const, itemId: '1', intent: 'question' as const, addressedAt: at('2026-11-23T09:00:00Z') },
+      {
+        platform: 'x' as const,
+        itemId: '1',
+        intent: 'question' as const,
+        addressedAt: at('2026-11-23T09:00:00Z'),
+      },
       { platform: 'x' as const, itemId: '2', intent: 'praise' as const, addressedAt: null },
       { platform: 'x' as const, itemId: '1', intent: 'question' as const, addressedAt: null },
     ];
@@ -59,7 +64,14 @@ describe('recording items seen', () => {
         addressedAt: at('2026-11-23T09:00:00Z'),
         seenAt: NOW.getTime(),
       },
-      { kind: 'seen', platform: 'x', itemId: '2', intent: 'praise', addressedAt: null, seenAt: NOW.getTime() },
+      {
+        kind: 'seen',
+        platform: 'x',
+        itemId: '2',
+        intent: 'praise',
+        addressedAt: null,
+        seenAt: NOW.getTime(),
+      },
     ]);
   });
 
@@ -79,7 +91,10 @@ describe('recording items seen', () => {
     const restarted = createLedgerStore();
     const later = new Date(NOW.getTime() + 2 * DAY_MS);
     expect(
-      await restarted.recordSeen([{ platform: 'x', itemId: '1', intent: 'question', addressedAt: null }], later),
+      await restarted.recordSeen(
+        [{ platform: 'x', itemId: '1', intent: 'question', addressedAt: null }],
+        later,
+      ),
     ).toBe(0);
   });
 
@@ -141,7 +156,10 @@ describe('storage layout', () => {
   it('drops a damaged entry without losing the rest of its day', async () => {
     await fakeBrowser.storage.local.set({
       'ledger.days': ['2026-11-23'],
-      'ledger.day.2026-11-23': [['s', 'x', '1', 'praise', null, 5], ['s', 'myspace', '2', 'praise', null, 6]],
+      'ledger.day.2026-11-23': [
+        ['s', 'x', '1', 'praise', null, 5],
+        ['s', 'myspace', '2', 'praise', null, 6],
+      ],
       'ledger.day.2026-11-23$': { v: 2 },
     });
     const entries = await store.readLedger();
@@ -222,7 +240,13 @@ describe('reply history for the duplicate check and rotation', () => {
     await store.recordReply(reply({ itemId: 'old', postedAt: NOW.getTime() - 8 * DAY_MS, text: 'old' }));
     await store.recordReply(reply({ itemId: 'a', postedAt: NOW.getTime() - 2 * DAY_MS, text: 'first' }));
     await store.recordReply(
-      reply({ itemId: null, responseId: null, variant: null, postedAt: NOW.getTime() - HOUR_MS, text: 'second' }),
+      reply({
+        itemId: null,
+        responseId: null,
+        variant: null,
+        postedAt: NOW.getTime() - HOUR_MS,
+        text: 'second',
+      }),
     );
     expect(await store.replyHistory(NOW)).toEqual([
       { text: 'second', at: NOW.getTime() - HOUR_MS },
@@ -257,7 +281,9 @@ describe('migrating the bucket format', () => {
   it('reads a version 1 bucket found in storage and rewrites it as version 2', async () => {
     await fakeBrowser.storage.local.set({ 'ledger.days': ['2026-11-23'], 'ledger.day.2026-11-23': [v1Seen] });
     expect(await store.readLedger()).toEqual([v1Seen]);
-    expect(await raw('ledger.day.2026-11-23')).toEqual([['s', 'facebook', 'c9', 'complaint', 1000, v1Seen.seenAt]]);
+    expect(await raw('ledger.day.2026-11-23')).toEqual([
+      ['s', 'facebook', 'c9', 'complaint', 1000, v1Seen.seenAt],
+    ]);
     expect(await raw('ledger.day.2026-11-23$')).toEqual({ v: 2 });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION_DAYS, entryTime, planPrune, pruneEntries, retentionCutoff } from '../../../lib/stats/prune';
+import {
+  DEFAULT_RETENTION_DAYS,
+  entryTime,
+  planPrune,
+  pruneEntries,
+  retentionCutoff,
+} from '../../../lib/stats/prune';
 import {
   DAY_MS,
   dayKeyStart,

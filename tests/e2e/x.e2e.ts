@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import expected from '../fixtures/x/expected.json';
+import { type Harness, launch } from './harness';
+import { randomInsertions } from './insertions';
+
+const STATUS = '/acmecoffee/status/1992318840123456512';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Ids of the tweets that carry a marker, read from the page. */
+async function markedIds(page: import('playwright-core').Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('reciprocity-marker')]
+      .map((m) => m.closest('article')?.querySelector('a[href*="/status/"] time')?.parentElement?.getAttribute('href'))
+      .map((href) => href?.split('/status/')[1] ?? '')
+      .sort(),
+  );
+}
+
+describe('X in Chromium', () => {
+  it('puts markers on exactly the unanswered tweets addressed to the brand in a conversation', async () => {
+    const page = await h.openX(STATUS, 'status-conversation.html');
+    await expect.poll(() => markedIds(page), { timeout: 20_000 }).toEqual([...expected.status.unanswered].sort());
+    const label = await page.locator('reciprocity-marker').first().evaluate((m) => m.shadowRoot?.textContent ?? '');
+    expect(label).toMatch(/Unanswered/);
+    expect(label).toMatch(/Coach reply/);
+    await page.close();
+  });
+
+  it('puts markers on exactly the unanswered mentions', async () => {
+    const page = await h.openX('/notifications/mentions', 'mentions.html');
+    await expect.poll(() => markedIds(page), { timeout: 20_000 }).toEqual([...expected.mentions.unanswered].sort());
+    await page.close();
+  });
+
+  it('lights the coach chip with the right reasons when a salesy draft is typed', async () => {
+    const page = await h.openX(STATUS, 'status-conversation.html');
+    const editor = page.locator('[data-testid="tweetTextarea_0"]').first();
+    await editor.click();
+    await page.keyboard.type('SHOP NOW!!! Use code SAVE20 for 20% off our new blend at https://acme.example/shop #coffee #deal #sale');
+    const chip = page.locator('reciprocity-chip');
+    await expect.poll(() => chip.evaluate((c) => c.shadowRoot?.textContent ?? ''), { timeout: 10_000 }).toMatch(/promotion-heavy/);
+    await chip.evaluate((c) => (c.shadowRoot?.querySelector('.chip') as HTMLElement).click());
+    const rules = await chip.evaluate((c) => [...(c.shadowRoot?.querySelectorAll('li[data-rule]') ?? [])].map((li) => li.getAttribute('data-rule')));
+    expect(rules).toEqual(expect.arrayContaining(['promo:discount-code', 'promo:percentage', 'promo:link', 'promo:hashtags']));
+    const marked = await chip.evaluate((c) => [...(c.shadowRoot?.querySelectorAll('mark') ?? [])].map((m) => m.textContent));
+    expect(marked).toEqual(expect.arrayContaining(['SAVE20', 'https://acme.example/shop']));
+    await page.close();
+  });
+
+  it('inserts a suggestion into the Draft.js box, keeping the existing text, enabling Reply and posting nothing', async () => {
+    const page = await h.openX(STATUS, 'status-conversation.html');
+    const state = await h.waitForTabState(page, (s) => s.queue.length > 0);
+    const editor = page.locator('[data-testid="tweetTextarea_0"]').first();
+    await editor.click();
+    await page.keyboard.type('Hi Maya,');
+    const tabId = await h.tabIdOf(page);
+    const result = await h.ask('insert', {
+      tabId,
+      itemId: state.snapshot?.items[0]?.id ?? null,
+      text: 'thank you so much for the kind words!',
+      responseId: null,
+      suggestedText: null,
+    });
+    expect(result).toMatchObject({ ok: true, strategy: 'paste' });
+    const text = await editor.innerText();
+    expect(text.replace(/\s+/g, ' ').trim()).toBe('Hi Maya, thank you so much for the kind words!');
+    expect(await page.locator('[data-testid="tweetButtonInline"]').isDisabled()).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? [])).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the reply dialog for a tweet and inserts there when asked for that tweet', async () => {
+    const page = await h.openX(STATUS, 'status-conversation.html');
+    await h.waitForTabState(page, (s) => s.queue.length > 0);
+    const target = expected.status.unanswered[0] as string;
+    const tabId = await h.tabIdOf(page);
+    const result = await h.ask('insert', { tabId, itemId: target, text: 'So sorry about this.', responseId: null, suggestedText: null });
+    expect(result.ok).toBe(true);
+    const dialog = page.locator('[role="dialog"]');
+    expect(await dialog.getAttribute('data-reply-to')).toBe(target);
+    expect(await dialog.locator('[data-testid="tweetTextarea_0"]').innerText()).toContain('So sorry about this.');
+    expect(await dialog.locator('[data-testid="tweetButton"]').isDisabled()).toBe(false);
+    await page.close();
+  });
+
+  it('survives 200 random insertions into the real Draft.js editor without losing user text', async () => {
+    const page = await h.openX(STATUS, 'status-conversation.html');
+    await h.waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) > 0);
+    const editor = page.locator('[data-testid="tweetTextarea_0"]').first();
+    const failures = await randomInsertions(h, page, editor, { runs: 200, seed: 20261123 });
+    expect(failures).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? [])).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
