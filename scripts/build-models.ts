@@ -14,7 +14,9 @@ import { train } from './eval/learn';
 import { SENTIMENT_TRAINING, SPAM_TRAINING, sentimentExamples, spamExamples } from './eval/models';
 
 if (!dataAvailable()) {
-  process.stderr.write('../shared/data is missing: the models cannot be rebuilt without the labelled sets.\n');
+  process.stderr.write(
+    '../shared/data is missing: the models cannot be rebuilt without the labelled sets.\n',
+  );
   process.exit(1);
 }
 const sentiment = pack(train(sentimentExamples(loadTweetEval()), SENTIMENT_TRAINING));

@@ -80,14 +80,25 @@ function complaintRows(): Row[] {
     );
     const data = `complaints, brand-addressed, ${part} (n=${set.length})`;
     const headline = part === 'held-out';
-    out.push({ metric: 'complaint F1', data, ours: ours.f1, baseline: base.f1, ...(headline ? { target: { op: '>=', value: 0.8 } } : {}) });
+    out.push({
+      metric: 'complaint F1',
+      data,
+      ours: ours.f1,
+      baseline: base.f1,
+      ...(headline ? { target: { op: '>=', value: 0.8 } } : {}),
+    });
     out.push({ metric: 'complaint precision', data, ours: ours.precision, baseline: base.precision });
     out.push({ metric: 'complaint recall', data, ours: ours.recall, baseline: base.recall });
   }
   const random = loadComplaints().filter((r) => r.domain === 'random_tweet' || r.domain === 'random_reply');
   const flagged = random.filter((r) => classify(r.text).complaint).length / random.length;
   const vaderFlagged = random.filter((r) => vaderCompound(r.text) <= -0.05).length / random.length;
-  out.push({ metric: 'complaint rate (all labelled 0)', data: `complaints, random tweets (n=${random.length})`, ours: flagged, baseline: vaderFlagged });
+  out.push({
+    metric: 'complaint rate (all labelled 0)',
+    data: `complaints, random tweets (n=${random.length})`,
+    ours: flagged,
+    baseline: vaderFlagged,
+  });
   return out;
 }
 
@@ -99,7 +110,10 @@ function sentimentRows(): Row[] {
   for (const fold of folds(rows.length, K)) {
     const held = new Set(fold);
     const models: ClassifierModels = {
-      sentiment: train(examples.filter((_, i) => !held.has(i)), SENTIMENT_TRAINING),
+      sentiment: train(
+        examples.filter((_, i) => !held.has(i)),
+        SENTIMENT_TRAINING,
+      ),
       spam,
     };
     for (const i of fold) pred[i] = LABELS[classifyWith(models, rows[i]?.text ?? '').sentiment.label];
@@ -129,7 +143,13 @@ function spamRows(): Row[] {
     const pred = new Array<boolean>(rows.length).fill(false);
     for (const fold of groups) {
       const held = new Set(fold);
-      const models: ClassifierModels = { sentiment, spam: train(examples.filter((_, i) => !held.has(i)), SPAM_TRAINING) };
+      const models: ClassifierModels = {
+        sentiment,
+        spam: train(
+          examples.filter((_, i) => !held.has(i)),
+          SPAM_TRAINING,
+        ),
+      };
       for (const i of fold) pred[i] = classifyWith(models, rows[i]?.text ?? '').intent === 'spam';
     }
     return pred;
@@ -144,8 +164,19 @@ function spamRows(): Row[] {
     gold,
   );
   return [
-    { metric: 'spam/self-promotion F1', data: `YouTube spam, ${K}-fold CV (n=${rows.length})`, ours: cv.f1, baseline: base.f1, target: { op: '>=', value: 0.93 } },
-    { metric: 'spam/self-promotion F1', data: `YouTube spam, train on 2 videos, test on the 3rd`, ours: lovo.f1, baseline: base.f1 },
+    {
+      metric: 'spam/self-promotion F1',
+      data: `YouTube spam, ${K}-fold CV (n=${rows.length})`,
+      ours: cv.f1,
+      baseline: base.f1,
+      target: { op: '>=', value: 0.93 },
+    },
+    {
+      metric: 'spam/self-promotion F1',
+      data: `YouTube spam, train on 2 videos, test on the 3rd`,
+      ours: lovo.f1,
+      baseline: base.f1,
+    },
   ];
 }
 
@@ -153,8 +184,19 @@ function promoRows(): Row[] {
   const fp = CARE_REPLIES.filter((t) => promo(t).promotional).length / CARE_REPLIES.length;
   const caught = PROMOTIONAL_DRAFTS.filter((t) => promo(t).promotional).length / PROMOTIONAL_DRAFTS.length;
   return [
-    { metric: 'promo false-positive rate', data: `hand-written care replies (n=${CARE_REPLIES.length})`, ours: fp, baseline: null, target: { op: '<=', value: 0.03 } },
-    { metric: 'promo detection rate', data: `hand-written promotional drafts (n=${PROMOTIONAL_DRAFTS.length})`, ours: caught, baseline: null },
+    {
+      metric: 'promo false-positive rate',
+      data: `hand-written care replies (n=${CARE_REPLIES.length})`,
+      ours: fp,
+      baseline: null,
+      target: { op: '<=', value: 0.03 },
+    },
+    {
+      metric: 'promo detection rate',
+      data: `hand-written promotional drafts (n=${PROMOTIONAL_DRAFTS.length})`,
+      ours: caught,
+      baseline: null,
+    },
   ];
 }
 
@@ -173,7 +215,11 @@ function main(): number {
   rows.push(...promoRows());
   const header = ['metric', 'data', 'ours', 'VADER/baseline', 'target', 'status'];
   const table = rows.map((r) => {
-    const met = r.target ? (r.target.op === '>=' ? r.ours >= r.target.value : r.ours <= r.target.value) : null;
+    const met = r.target
+      ? r.target.op === '>='
+        ? r.ours >= r.target.value
+        : r.ours <= r.target.value
+      : null;
     return [
       r.metric,
       r.data,

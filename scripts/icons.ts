@@ -9,7 +9,10 @@ import { chromiumPath } from '../tests/e2e/harness';
 
 const root = join(import.meta.dirname, '..');
 const svg = readFileSync(join(root, 'assets/icon/reciprocity.svg'), 'utf8');
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 for (const size of [16, 32, 48, 128]) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
   const sized = svg.replace('width="128" height="128"', `width="${size}" height="${size}"`);

@@ -21,12 +21,14 @@ execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 await buildFixtureScripts();
 
 const h = await launch({ headless });
-const x = await h.openX('/acmecoffee/status/1861000000000000001', 'status-conversation.html');
+const x = await h.openX('/acmecoffee/status/1992318840123456512', 'status-conversation.html');
 const fb = await h.openFacebook('/AcmeCoffee/posts/pfbid0Acme123', 'post.html');
 
 /** The panel's view of a tab, through the same protocol the panel uses, once the page has been read. */
 const stateOf = (page: Page): Promise<TabState> =>
-  h.waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) > 0).catch(async () => h.ask('tabState', { tabId: await h.tabIdOf(page) }));
+  h
+    .waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) > 0)
+    .catch(async () => h.ask('tabState', { tabId: await h.tabIdOf(page) }));
 
 const [xState, fbState] = [await stateOf(x), await stateOf(fb)];
 for (const [label, state] of [

@@ -22,7 +22,9 @@ function run(label: string, cmd: string, args: string[], env: Record<string, str
   const started = Date.now();
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = res.status === 0;
-  process.stdout.write(`── ${label}: ${ok ? 'ok' : `FAILED (exit ${res.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `── ${label}: ${ok ? 'ok' : `FAILED (exit ${res.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return ok;
 }
 
@@ -45,7 +47,14 @@ interface VitestJson {
 
 function suite(label: string, args: string[]): void {
   const out = join(reports, `${label}.json`);
-  const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const ok = run(label, 'npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   if (!existsSync(out)) {
     failed++;
     failures.push(`${label} (no report)`);
@@ -68,7 +77,14 @@ step('lint', 'npx', ['biome', 'ci', '.']);
 suite('unit-and-components', []);
 step('build (chrome)', 'npx', ['wxt', 'build']);
 step('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
-step('web-ext lint (firefox)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--warnings-as-errors=false']);
+step('web-ext lint (firefox)', 'npx', [
+  'web-ext',
+  'lint',
+  '--source-dir',
+  '.output/firefox-mv3',
+  '--self-hosted',
+  '--warnings-as-errors=false',
+]);
 step('size budgets', 'npx', ['tsx', 'scripts/size.ts']);
 process.env.RECIPROCITY_E2E_NO_BUILD = '1';
 suite('e2e', ['-c', 'vitest.e2e.config.ts']);

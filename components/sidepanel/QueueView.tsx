@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { i18n } from '#i18n';
 import {
   countByFilter,
@@ -60,12 +60,9 @@ export function Filters() {
 }
 
 function QueueRow({ entry, selected }: { entry: QueueEntry; selected: boolean }) {
-  const { now, controller } = usePanelContext();
+  const { now } = usePanelContext();
   const select = usePanel((s) => s.select);
   const { item, analysis } = entry;
-  useEffect(() => {
-    if (selected) controller.loadSuggestions(item.id);
-  }, [selected, item.id, controller]);
   const who = item.author.handle ? `${item.author.name} @${item.author.handle}` : item.author.name;
   return (
     <li className={`queue-item${selected ? ' selected' : ''}`}>

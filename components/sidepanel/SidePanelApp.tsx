@@ -6,15 +6,15 @@ import {
   type ControllerOptions,
   createPanelController,
 } from '../../lib/sidepanel/controller';
-import { filterQueue, isSupportedUrl, queueEntries, sortQueue } from '../../lib/sidepanel/queue';
-import { createPanelStore, editKey, type View } from '../../lib/sidepanel/store';
+import { filterQueue, isSupportedUrl, queueEntries } from '../../lib/sidepanel/queue';
+import { createPanelStore, type View } from '../../lib/sidepanel/store';
 import { AgentForm } from './AgentForm';
 import { PanelContext, type PanelContextValue, usePanel, usePanelContext } from './context';
 import { DraftCoachView } from './DraftCoach';
 import { problemText } from './Health';
 import { QueueView } from './QueueView';
-import { suggestionText } from './SuggestionList';
 import { ThankYouLane, useThankYouEntries } from './ThankYouLane';
+import { useKeyboard } from './useKeyboard';
 import './sidepanel.css';
 
 // Managers open the status view now and then; staff live in the queue, so it loads on demand.
@@ -69,99 +69,6 @@ export function SidePanelApp({ api, theme, now = () => new Date(), controllerOpt
       </div>
     </PanelContext.Provider>
   );
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** j/k and arrows move, 1–3 insert, e edits, / jumps to the filters. */
-function useKeyboard(rootRef: React.RefObject<HTMLDivElement | null>): void {
-  const { store, controller } = usePanelContext();
-  useEffect(() => {
-    const focusItem = (id: string) => {
-      const root = rootRef.current;
-      if (!root) return;
-      for (const el of root.querySelectorAll<HTMLElement>('[data-item-id]')) {
-        if (el.dataset.itemId === id) {
-          el.focus();
-          el.scrollIntoView?.({ block: 'nearest' });
-        }
-      }
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      const s = store.getState();
-      const visible = filterQueue(sortQueue(queueEntries(s.tabState)), s.filter);
-      const index = visible.findIndex((entry) => entry.item.id === s.selectedId);
-      if (e.key === '/') {
-        e.preventDefault();
-        s.setView('queue');
-        // The filters render with the queue view; wait for it.
-        requestAnimationFrame(() =>
-          rootRef.current?.querySelector<HTMLElement>('[data-filter][aria-pressed="true"]')?.focus(),
-        );
-        return;
-      }
-      if (s.view !== 'queue') return;
-      if (e.key === 'j' || e.key === 'ArrowDown' || e.key === 'k' || e.key === 'ArrowUp') {
-        if (visible.length === 0) return;
-        e.preventDefault();
-        const step = e.key === 'j' || e.key === 'ArrowDown' ? 1 : -1;
-        const next =
-          index === -1
-            ? step > 0
-              ? 0
-              : visible.length - 1
-            : Math.min(visible.length - 1, Math.max(0, index + step));
-        const id = visible[next]?.item.id;
-        if (id) {
-          s.select(id);
-          requestAnimationFrame(() => focusItem(id));
-        }
-        return;
-      }
-      const entry = index === -1 ? undefined : visible[index];
-      const remote = entry ? s.suggestions[entry.item.id] : undefined;
-      if (!entry || remote?.state !== 'ready') return;
-      const agent = s.tabState?.agent ?? null;
-      if (e.key === '1' || e.key === '2' || e.key === '3') {
-        const suggestion = remote.value.suggestions[Number(e.key) - 1];
-        if (!suggestion) return;
-        const text = suggestionText(
-          s.edits[editKey(entry.item.id, suggestion.responseId)],
-          suggestion,
-          agent,
-        );
-        // A reply with a gap in it is never sent; the card says what to fill.
-        if (/\{[a-z_][a-z0-9_]*\}/.test(text)) return;
-        e.preventDefault();
-        controller.insert({
-          itemId: entry.item.id,
-          text,
-          responseId: suggestion.responseId,
-          suggestedText: suggestion.text,
-        });
-        return;
-      }
-      if (e.key === 'e') {
-        const focusedCard = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
-          '[data-edit-key]',
-        );
-        const first = remote.value.suggestions[0];
-        const key = focusedCard?.dataset.editKey ?? (first ? editKey(entry.item.id, first.responseId) : null);
-        if (!key) return;
-        const suggestion = remote.value.suggestions.find((x) => editKey(entry.item.id, x.responseId) === key);
-        if (!suggestion) return;
-        e.preventDefault();
-        if (s.edits[key] === undefined) s.edit(key, suggestionText(undefined, suggestion, agent));
-        s.startEditing(key);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [store, controller, rootRef]);
 }
 
 function ViewTabs() {

@@ -2,19 +2,10 @@ import { useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
 import { editKey } from '../../lib/sidepanel/store';
 import { fillAgent, missingVariables, variableRanges } from '../../lib/sidepanel/text';
-import type { Agent, OfferInfo, QueueEntry, Suggestion } from '../../lib/sidepanel/types';
+import type { OfferInfo, QueueEntry, Suggestion } from '../../lib/sidepanel/types';
 import { usePanel, usePanelContext } from './context';
 import { CoachDetails, useDraftCheck } from './DraftCoach';
 import { MarkedText } from './MarkedText';
-
-/** The text a suggestion would insert now: the agent's edit, or the suggestion with the agent's name filled. */
-export function suggestionText(
-  edit: string | undefined,
-  suggestion: Suggestion,
-  agent: Agent | null,
-): string {
-  return edit ?? fillAgent(suggestion.text, agent);
-}
 
 function Offers({ offers }: { offers: OfferInfo[] }) {
   if (offers.length === 0) return <p className="offers-none">{i18n.t('panel.offers.none')}</p>;
@@ -84,7 +75,7 @@ function SuggestionCard({
   const startEditing = usePanel((s) => s.startEditing);
   const setEdit = usePanel((s) => s.edit);
   const resetEdit = usePanel((s) => s.resetEdit);
-  const text = suggestionText(edit, suggestion, agent);
+  const text = edit ?? fillAgent(suggestion.text, agent);
   const missing = missingVariables(text);
   const blocked = missing.length > 0 || text.trim() === '';
   const n = String(index + 1);
@@ -137,6 +128,7 @@ function SuggestionCard({
               itemId: entry.item.id,
               text,
               responseId: suggestion.responseId,
+              variant: suggestion.variant,
               suggestedText: suggestion.text,
             })
           }
@@ -169,6 +161,11 @@ function SuggestionCard({
 export function SuggestionList({ entry }: { entry: QueueEntry }) {
   const { controller } = usePanelContext();
   const remote = usePanel((s) => s.suggestions[entry.item.id]);
+  const missing = remote === undefined;
+  // Fetched on first show, and again after a playbook change dropped the old answers.
+  useEffect(() => {
+    if (missing) controller.loadSuggestions(entry.item.id);
+  }, [missing, controller, entry.item.id]);
   if (!remote || remote.state === 'loading') {
     return (
       <p className="muted" role="status">

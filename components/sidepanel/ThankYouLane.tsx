@@ -26,9 +26,10 @@ function ThankYouRow({ entry }: { entry: QueueEntry }) {
   const chosen = usePanel((s) => s.thankChoice[item.id]);
   const choose = usePanel((s) => s.chooseThankVariant);
   const remember = usePanel((s) => s.rememberThankVariant);
+  const unknown = remote === undefined;
   useEffect(() => {
-    controller.loadThankYou(item.id);
-  }, [controller, item.id]);
+    if (unknown) controller.loadThankYou(item.id);
+  }, [unknown, controller, item.id]);
 
   const count = option?.variants.length ?? 0;
   const variant =
@@ -77,6 +78,7 @@ function ThankYouRow({ entry }: { entry: QueueEntry }) {
                   itemId: item.id,
                   text,
                   responseId: option.responseId,
+                  variant,
                   suggestedText: raw ?? text,
                 });
                 if (ok) remember(option.responseId, variant);

@@ -8,9 +8,11 @@ import { statsStrings } from './strings';
  * two bar charts. Each chart carries a text summary for screen readers and a table of the same numbers.
  */
 
+const CHART_WIDTH = 320;
 const CHART_HEIGHT = 120;
 const AXIS_GAP = 18;
-const MAX_LABELS = 7;
+/** Room a date or hour label needs along the axis, in chart units, so labels never overlap. */
+const LABEL_ROOM = 40;
 
 /** Rounds the top of the scale up to a value that reads well on an axis (1, 2, 5 × 10ⁿ). */
 export function niceMax(value: number): number {
@@ -25,12 +27,13 @@ export function ActivityChart({ series, timeZone }: { series: Report['series']; 
   const descId = useId();
   const s = statsStrings.activity;
   const { points, unit } = series;
-  const slot = 24;
-  const bar = 9;
-  const width = Math.max(points.length * slot, slot);
+  // A fixed drawing width keeps text the same size whether the chart has 7 columns or 90.
+  const width = CHART_WIDTH;
+  const slot = width / Math.max(points.length, 1);
+  const bar = slot * 0.38;
   const top = niceMax(Math.max(1, ...points.map((p) => Math.max(p.seen, p.replies))));
   const height = (n: number): number => (n / top) * CHART_HEIGHT;
-  const labelEvery = Math.max(1, Math.ceil(points.length / MAX_LABELS));
+  const labelEvery = Math.max(1, Math.ceil(LABEL_ROOM / slot));
   const totalSeen = points.reduce((sum, p) => sum + p.seen, 0);
   const totalReplies = points.reduce((sum, p) => sum + p.replies, 0);
 

@@ -99,8 +99,8 @@ export const statsStrings = {
   confirm: {
     title: 'Delete all recorded data?',
     body:
-      'This removes every reply, seen comment and handled item recorded in this browser. Reports start again ' +
-      'from zero, and this cannot be undone. Export first if you want to keep a copy.',
+      'This removes every reply, seen comment and handled item recorded in this browser. Reports start ' +
+      'again from zero, and this cannot be undone. Export first if you want to keep a copy.',
     confirm: 'Delete everything',
     cancel: 'Keep my data',
     working: 'Deleting…',

@@ -1,4 +1,4 @@
-import { INTENTS, type Intent } from '../playbook/schema';
+import type { Intent } from '../playbook/schema';
 import { sentimentFeatures, spamFeatures } from './features';
 import { detectLanguage } from './language';
 import { explain, type LinearModel, predict, unpack } from './linear';
@@ -37,22 +37,22 @@ const COMPLAINT_CUES: Cue[] = [
     signal: 'failure',
   },
   {
-    re: /\b(?:still|(?:not )?heard back|expect a (?:response|reply)|yet again|again|any update|no update|no response|no reply|no answer|no one|nobody|ignored|ignoring|waiting|waited|been trying|keep getting|keeps|every time|for (?:over )?(?:an? |\d+ |two |three |several )?(?:hours?|days?|weeks?|months?)|(?:\d+|two|three|four|five|several) (?:hours?|days?|weeks?|months?|times))\b/gi,
+    re: /\b(?:still|(?:not )?heard back|expect a (?:response|reply)|yet again|again|any updates?|any answers?|any news|reply to my|check my dms?|get back to me|heard nothing|hung up|on hold|no update|no response|no reply|no answer|no one|nobody|ignored|ignoring|waiting|waited|been trying|keep getting|keeps|every time|for (?:over )?(?:an? |\d+ |two |three |several )?(?:hours?|days?|weeks?|months?)|(?:\d+|two|three|four|five|several) (?:hours?|days?|weeks?|months?|times))\b/gi,
     weight: 0.8,
     signal: 'waiting',
   },
   {
-    re: /\b(?:help!?|need help|please help|assist|advi[cs]e|broken|broke|ripped|torn|smell\w*|removed|disappeared|mistreated|ruin\w*|crap|damaged|faulty|defective|missing|wrong|error|errors|issue|issues|problem|problems|glitch|bug|bugs|crash(?:es|ed|ing)?|fail(?:s|ed|ing|ure)?|outage|down|delay(?:s|ed)?|late|cancel(?:l?ed|lation)?|lost|stuck|slow|overcharged|charged|double charged|refund|scam|rip ?off|disconnect(?:ed|s)?|dropped|leaking|expired|stale|cold|dirty|rude)\b/gi,
+    re: /\b(?:no (?:power|internet|signal|service|email|wifi|hot water|reason)|help!?|need help|please help|assist|advi[cs]e|broken|broke|ripped|torn|smell\w*|removed|disappeared|mistreated|ruin\w*|crap|damaged|faulty|defective|missing|wrong|error|errors|issue|issues|problem|problems|glitch|bug|bugs|crash(?:es|ed|ing)?|fail(?:s|ed|ing|ure)?|outage|down|delay(?:s|ed)?|late|cancel(?:l?ed|lation)?|lost|stuck|slow|overcharged|charged|double charged|refund|scam|rip ?off|disconnect(?:ed|s)?|dropped|leaking|expired|stale|cold|dirty|rude)\b/gi,
     weight: 0.7,
     signal: 'problem',
   },
   {
-    re: /\b(?:terrible|horrible|awful|worst|pathetic|disgusting|unacceptable|ridiculous|useless|disappointed|disappointing|frustrat\w*|annoy\w*|furious|angry|fed up|sick of|tired of|joke|shambles|nightmare|poor|sucks?|hate|wtf|smh|ugh|seriously|really\?|come on)\b/gi,
+    re: /\b(?:not impressed|regret\w*|unreliable|stinks|shocking|beware|pricey|overpriced|too expensive|price (?:increase|rise|hike)s?|supposed to|was told|terrible|horrible|awful|worst|pathetic|disgusting|unacceptable|ridiculous|useless|disappointed|disappointing|frustrat\w*|annoy\w*|furious|angry|fed up|sick of|tired of|joke|shambles|nightmare|poor|sucks?|hate|wtf|smh|ugh|seriously|really\?|come on)\b/gi,
     weight: 0.8,
     signal: 'frustration',
   },
   {
-    re: /\b(?:why (?:is|are|does|do|did|can'?t|won'?t|isn'?t|hasn'?t|haven'?t|would|am|was|were|the hell|on earth)|how (?:come|long|many times|hard is it|is it possible)|what happened|what is going on|what'?s going on|where is my|where'?s my|when will (?:my|i|you (?:fix|sort))|fix (?:this|it|your)|sort (?:it|this) out|do better|get it together|explain why)\b/gi,
+    re: /\b(?:why (?:is|are|does|do|did|can'?t|won'?t|isn'?t|hasn'?t|haven'?t|would|am|was|were|the hell|on earth)|how (?:come|long|many times|hard is it|is it possible)|what happened|what is going on|what'?s going on|where is my|where'?s my|when will (?:my|i|you (?:fix|sort))|fix (?:this|it|your)|sort (?:it|this) out|do better|get it together|explain why|give me my money back|bring back|please (?:clean|fix|sort|look into))\b/gi,
     weight: 0.9,
     signal: 'demand',
   },
@@ -90,11 +90,13 @@ const PRAISE =
 const URGENT =
   /\b(?:urgent(?:ly)?|asap|immediately|right now|emergency|today|tonight|stranded|hacked|fraud|stolen|unauthori[sz]ed|charged twice|double charged|locked out|allerg\w*|sick|hospital|safety|danger\w*|police|lawyer|legal action|leaving now)\b/gi;
 
+/** Pushes up to `limit` matches of a cue as reasons and returns how many it pushed. */
 function matches(text: string, cue: Cue, reasons: Reason[], limit = 3): number {
   let n = 0;
-  cue.re.lastIndex = 0;
-  for (const m of text.matchAll(cue.re)) {
-    if (n < limit) reasons.push({ signal: cue.signal, text: m[0], start: m.index, end: m.index + m[0].length });
+  const re = cue.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null && n < limit; m = re.exec(text)) {
+    reasons.push({ signal: cue.signal, text: m[0], start: m.index, end: m.index + m[0].length });
     n++;
   }
   return n;
@@ -109,12 +111,24 @@ export function classify(text: string, context: ClassifyContext = {}): Classific
   return classifyWith(shippedModels(), text, context);
 }
 
-export function classifyWith(models: ClassifierModels, text: string, context: ClassifyContext = {}): Classification {
+export function classifyWith(
+  models: ClassifierModels,
+  text: string,
+  context: ClassifyContext = {},
+): Classification {
   const tokens = tokenize(text);
   const brand = new Set((context.brandHandles ?? []).map((h) => `@${h.replace(/^@/, '').toLowerCase()}`));
-  const content: Token[] = brand.size > 0 ? tokens.filter((t) => !(t.kind === 'handle' && brand.has(t.norm))) : tokens;
+  const content: Token[] =
+    brand.size > 0 ? tokens.filter((t) => !(t.kind === 'handle' && brand.has(t.norm))) : tokens;
   const language = detectLanguage(text, content);
-  const intents = Object.fromEntries(INTENTS.map((i) => [i, 0])) as Record<Intent, number>;
+  const intents: Record<Intent, number> = {
+    praise: 0,
+    question: 0,
+    complaint: 0,
+    request: 0,
+    spam: 0,
+    other: 0,
+  };
   if (language.code !== 'en' && language.code !== 'und') {
     intents.other = 1;
     return {
@@ -138,7 +152,8 @@ export function classifyWith(models: ClassifierModels, text: string, context: Cl
   const pNeg = p[0] ?? 0;
   const pNeu = p[1] ?? 0;
   const pPos = p[2] ?? 0;
-  const label: SentimentLabel = pNeg >= pNeu && pNeg >= pPos ? 'negative' : pPos >= pNeu ? 'positive' : 'neutral';
+  const label: SentimentLabel =
+    pNeg >= pNeu && pNeg >= pPos ? 'negative' : pPos >= pNeu ? 'positive' : 'neutral';
   const score = Math.round((pPos - pNeg) * 1000) / 1000;
   for (const c of lex.contributions) {
     if (Math.abs(c.valence) < 0.5) continue;
@@ -167,9 +182,14 @@ export function classifyWith(models: ClassifierModels, text: string, context: Cl
   const complaintScore = Math.round(sigmoid(2 * complaintRaw) * 1000) / 1000;
   const complaint = complaintScore >= 0.5;
 
-  const spamP = predict(spamModel, spamFeatures(text, content))[1] ?? 0;
   const promoCue = SELF_PROMO.exec(text);
   const linkCue = content.find((t) => t.kind === 'url');
+  // Replies to brands often carry photo and status links, so only links elsewhere count as a cue.
+  const outsideLink =
+    linkCue !== undefined &&
+    !/^(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)\//i.test(linkCue.text);
+  // Without a cue the text cannot be called spam, so the model is not consulted.
+  const spamP = promoCue || outsideLink ? (predict(spamModel, spamFeatures(text, content))[1] ?? 0) : 0;
   const questionLike = /\?/.test(text) || QUESTION_START.test(text);
   const requestReasons: Reason[] = [];
   const requestHits = matches(text, { re: REQUEST, weight: 0, signal: 'request' }, requestReasons);
@@ -179,12 +199,11 @@ export function classifyWith(models: ClassifierModels, text: string, context: Cl
   intents.complaint = complaintScore;
   intents.question = questionLike ? 0.7 : 0;
   intents.request = Math.min(1, requestHits * 0.45);
-  intents.praise = Math.round(Math.min(1, pPos * 0.6 + praiseHits * 0.25 + (label === 'positive' ? 0.1 : 0)) * 1000) / 1000;
+  intents.praise =
+    Math.round(Math.min(1, pPos * 0.6 + praiseHits * 0.25 + (label === 'positive' ? 0.1 : 0)) * 1000) / 1000;
   intents.other = 0.3;
   let intent: Intent;
-  // Replies to brands often carry photo and status links, so only links elsewhere count as a cue.
-  const outsideLink = linkCue !== undefined && !/^(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)\//i.test(linkCue.text);
-  if ((promoCue || outsideLink) && spamP >= (complaint ? SPAM_OVER_COMPLAINT : SPAM_THRESHOLD)) intent = 'spam';
+  if (spamP >= (complaint ? SPAM_OVER_COMPLAINT : SPAM_THRESHOLD)) intent = 'spam';
   else if (complaint) intent = 'complaint';
   else {
     intent = 'other';
@@ -204,7 +223,12 @@ export function classifyWith(models: ClassifierModels, text: string, context: Cl
   }
   if (intent === 'spam') {
     if (promoCue) {
-      reasons.push({ signal: 'spam', text: promoCue[0], start: promoCue.index, end: promoCue.index + promoCue[0].length });
+      reasons.push({
+        signal: 'spam',
+        text: promoCue[0],
+        start: promoCue.index,
+        end: promoCue.index + promoCue[0].length,
+      });
     }
     if (linkCue) reasons.push({ signal: 'spam', ...pick(linkCue) });
   }

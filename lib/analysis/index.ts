@@ -3,7 +3,7 @@ export { type CheckOptions, check, LENGTH_LIMITS } from './check';
 export { classify } from './classify';
 export { detectLanguage, type LanguageGuess } from './language';
 export { promo } from './promo';
-export { createSuggester, type SuggestOptions, type Suggester, suggest } from './suggest';
+export { createSuggester, type Suggester, type SuggestOptions, suggest } from './suggest';
 export type {
   CheckIssue,
   CheckRule,

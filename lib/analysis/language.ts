@@ -9,18 +9,20 @@ export interface LanguageGuess {
 
 // Scripts that identify a language (or a family we name by its main language) on their own.
 const SCRIPTS: [RegExp, string][] = [
-  [/[\u3040-\u30ff]/u, 'ja'],
-  [/[\uac00-\ud7af]/u, 'ko'],
-  [/\p{Script=Han}/u, 'zh'],
-  [/\p{Script=Cyrillic}/u, 'ru'],
-  [/\p{Script=Arabic}/u, 'ar'],
-  [/\p{Script=Hebrew}/u, 'he'],
-  [/\p{Script=Greek}/u, 'el'],
-  [/\p{Script=Thai}/u, 'th'],
-  [/\p{Script=Devanagari}/u, 'hi'],
-  [/\p{Script=Bengali}/u, 'bn'],
-  [/\p{Script=Tamil}/u, 'ta'],
+  [/[\u3040-\u30ff]/gu, 'ja'],
+  [/[\uac00-\ud7af]/gu, 'ko'],
+  [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Cyrillic}/gu, 'ru'],
+  [/\p{Script=Arabic}/gu, 'ar'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Thai}/gu, 'th'],
+  [/\p{Script=Devanagari}/gu, 'hi'],
+  [/\p{Script=Bengali}/gu, 'bn'],
+  [/\p{Script=Tamil}/gu, 'ta'],
 ];
+// Latin, punctuation, symbols and emoji: no script check needed.
+const NON_LATIN_LETTER = /[\u0370-\u1dff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc]/u;
 
 // Short, frequent function words; words shared with English ("a", "me", "die", "on") are left out so that an
 // English tweet quoting one foreign word stays English.
@@ -36,16 +38,24 @@ const STOPWORDS: Record<string, string> = {
   tr: 've bir bu da de için ile çok ne ben sen biz değil var yok ama gibi teşekkür',
 };
 
-const SETS = new Map(Object.entries(STOPWORDS).map(([code, list]) => [code, new Set(list.split(' '))]));
+/** Function word → the languages it belongs to: one lookup per word instead of one per language. */
+const LANGUAGES_OF = new Map<string, string[]>();
+for (const [code, list] of Object.entries(STOPWORDS)) {
+  for (const word of list.split(' ')) {
+    const codes = LANGUAGES_OF.get(word) ?? [];
+    if (!codes.includes(code)) codes.push(code);
+    LANGUAGES_OF.set(word, codes);
+  }
+}
 
 /**
  * Tells English from other languages cheaply: a script check, then counts of function words. It does not try
  * to be a general language identifier; it only has to avoid analysing non-English text as if it were English.
  */
 export function detectLanguage(text: string, tokens: readonly Token[]): LanguageGuess {
-  const letters = text.replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_]+/gu, '');
-  for (const [re, code] of SCRIPTS) {
-    const m = letters.match(new RegExp(re.source, 'gu'));
+  const letters = NON_LATIN_LETTER.test(text) ? text.replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_]+/gu, '') : '';
+  for (const [re, code] of letters === '' ? [] : SCRIPTS) {
+    const m = letters.match(re);
     // A name or an emoticon made of foreign characters should not flip an English tweet.
     if (m && m.length >= 3 && m.length * 2 >= letters.replace(/[^\p{L}]/gu, '').length * 0.5) {
       return { code, evidence: [`${m.slice(0, 3).join('')} (script)`] };
@@ -56,12 +66,12 @@ export function detectLanguage(text: string, tokens: readonly Token[]): Language
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     words++;
-    for (const [code, set] of SETS) {
-      if (set.has(t.norm)) {
-        const list = hits.get(code) ?? [];
-        list.push(t.norm);
-        hits.set(code, list);
-      }
+    const codes = LANGUAGES_OF.get(t.norm);
+    if (!codes) continue;
+    for (const code of codes) {
+      const list = hits.get(code);
+      if (list) list.push(t.norm);
+      else hits.set(code, [t.norm]);
     }
   }
   const en = hits.get('en')?.length ?? 0;

@@ -1,5 +1,5 @@
 import { BOOSTERS, isNegator, valences } from './lexicon';
-import { isAllCaps, type Token } from './text';
+import { isAllCaps, noLowerCase, type Token } from './text';
 
 /** A word or symbol that moved the sentiment, with the adjustments applied to it. */
 export interface Contribution {
@@ -26,7 +26,8 @@ export interface LexiconScore {
 const NEGATION_WINDOW = 3;
 const BUT = new Set(['but', 'however', 'although', 'though', 'yet']);
 // Phrases that, next to a complaint, turn praise words into their opposite ("great job losing my bag").
-const SARCASM = /#sarcasm\b|\/s\b|\byeah,? right\b|\bthanks (?:a lot|for nothing)\b|\bjust (?:great|perfect|wonderful|brilliant|fantastic)\b|\bgreat job\b|\bwell done\b|\bnice one\b|\blove (?:how|that|it when)\b|\bso much for\b|\bwhat a (?:joke|surprise)\b|\bthanks? for (?:ruining|nothing|wasting)\b|\bgotta love\b|\bbrilliant\b(?=.*\b(?:again|still|not|never)\b)/i;
+const SARCASM =
+  /#sarcasm\b|\/s\b|\byeah,? right\b|\boh (?:great|joy|wonderful|brilliant|perfect|lovely)\b|\bthanks (?:a lot|for nothing)\b|\bjust (?:great|perfect|wonderful|brilliant|fantastic)\b|\bgreat job\b|\bwell done\b|\bnice one\b|\blove (?:how|that|it when|waiting|being|getting|paying)\b|\bso much for\b|\bwhat a (?:joke|surprise)\b|\bthanks? for (?:ruining|nothing|wasting)\b|\bgotta love\b|\bbrilliant\b(?=.*\b(?:again|still|not|never)\b)/i;
 
 /**
  * Lexicon sentiment in the manner of VADER (Hutto & Gilbert, 2014): valences from the lexicon adjusted for
@@ -34,7 +35,7 @@ const SARCASM = /#sarcasm\b|\/s\b|\byeah,? right\b|\bthanks (?:a lot|for nothing
  */
 export function scoreLexicon(text: string, tokens: readonly Token[]): LexiconScore {
   const lex = valences();
-  const shoutingEverywhere = isAllCaps(text.replace(/[^\p{L}]/gu, ''));
+  const shoutingEverywhere = noLowerCase(text);
   const contributions: Contribution[] = [];
   let negations = 0;
   let butAt = -1;
@@ -48,7 +49,8 @@ export function scoreLexicon(text: string, tokens: readonly Token[]): LexiconSco
       continue;
     }
     if (t.kind === 'word' && BUT.has(t.norm)) butAt = contributions.length;
-    const key = t.kind === 'hashtag' ? t.norm.slice(1) : t.kind === 'emoji' ? t.text.replace(/\uFE0F/g, '') : t.norm;
+    const key =
+      t.kind === 'hashtag' ? t.norm.slice(1) : t.kind === 'emoji' ? t.text.replace(/\uFE0F/g, '') : t.norm;
     let v = t.kind === 'emoticon' ? lex.get(t.text) : lex.get(key);
     if (v === undefined && t.kind === 'emoji') v = lex.get(t.text);
     if (t.kind === 'word' && isNegator(t.norm)) negations++;
@@ -71,7 +73,15 @@ export function scoreLexicon(text: string, tokens: readonly Token[]): LexiconSco
         boosted = true;
       }
       if (negated) v *= -0.74;
-      contributions.push({ text: t.text, start: t.start, end: t.end, valence: v, negated, boosted, sarcastic: false });
+      contributions.push({
+        text: t.text,
+        start: t.start,
+        end: t.end,
+        valence: v,
+        negated,
+        boosted,
+        sarcastic: false,
+      });
     }
     if (t.kind === 'word' || t.kind === 'emoji' || t.kind === 'emoticon') lastWordIdx.push(i);
   }
@@ -83,7 +93,8 @@ export function scoreLexicon(text: string, tokens: readonly Token[]): LexiconSco
   }
   let sarcasm: LexiconScore['sarcasm'] = null;
   const sm = SARCASM.exec(text);
-  if (sm && (contributions.some((c) => c.valence < 0) || /#sarcasm|\/s\b|yeah,? right/i.test(sm[0]))) {
+  // These markers are sarcastic on their own; the others only next to something negative.
+  if (sm && (contributions.some((c) => c.valence < 0) || /#sarcasm|\/s\b|yeah,? right|^oh /i.test(sm[0]))) {
     sarcasm = { text: sm[0], start: sm.index, end: sm.index + sm[0].length };
     for (const c of contributions) {
       if (c.valence > 0) {

@@ -75,7 +75,13 @@ export class Coach {
       replyTo: replyTo ? { text: replyTo.text, intent: this.classifyItem(replyTo, []).intent } : undefined,
     });
     const notes: CoachNote[] = [
-      ...issues.map((i) => ({ rule: `check:${i.rule}`, severity: i.severity, message: i.message, start: i.start, end: i.end })),
+      ...issues.map((i) => ({
+        rule: `check:${i.rule}`,
+        severity: i.severity,
+        message: i.message,
+        start: i.start,
+        end: i.end,
+      })),
       ...p.reasons.map((r) => ({
         rule: `promo:${r.rule}`,
         severity: (p.promotional ? 'warning' : 'info') as CoachNote['severity'],
@@ -107,8 +113,9 @@ function xWeightedLength(text: string): number {
 /** twitter-text is loaded once, lazily, so the service worker starts fast. */
 export async function loadTwitterText(): Promise<void> {
   const tt = await import('twitter-text');
-  const parse = (tt as { parseTweet?: (t: string) => { weightedLength: number } }).parseTweet
-    ?? (tt as { default: { parseTweet: (t: string) => { weightedLength: number } } }).default.parseTweet;
+  const parse =
+    (tt as { parseTweet?: (t: string) => { weightedLength: number } }).parseTweet ??
+    (tt as { default: { parseTweet: (t: string) => { weightedLength: number } } }).default.parseTweet;
   weighted = (t) => parse(t).weightedLength;
 }
 

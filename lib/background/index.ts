@@ -3,12 +3,13 @@ import type { ReplyHistoryEntry } from '../analysis/types';
 import type { CoachReplyResult, PageContext, TabState } from '../messaging/protocol';
 import { emitUiEvent, sendToTab, serveBackground } from '../messaging/transport';
 import { setUpPlaybookSync } from '../playbook/sync';
+import { allowedOffers, panelPlaybookStatus, thankYouOption } from '../sidepanel/answers';
 import type { ConversationItem } from '../sites/model';
 import { needsReply } from '../sites/scanner';
-import { recordHandled, recordReply, recordSeen, replyHistory } from '../storage/ledger';
-import { getActivePlaybook } from '../storage/playbook';
+import { deleteAllLedgerData, recordHandled, recordReply, recordSeen, replyHistory } from '../storage/ledger';
+import { getActivePlaybook, getLastDiff, getPlaybookStatus, watchActivePlaybook } from '../storage/playbook';
 import { agentItem, preferencesItem } from '../storage/settings';
-import { Coach, loadTwitterText } from './coach';
+import { Coach, loadTwitterText, variableValues } from './coach';
 import { forgetTab, readTab, writeTab } from './tabs';
 
 const ALLOWED_HOSTS = new Set(['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com']);
@@ -26,6 +27,7 @@ export function isAllowedPage(url: string): boolean {
 interface PendingInsert {
   itemId: string | null;
   responseId: string | null;
+  variant: number | null;
   suggestedText: string | null;
   at: number;
 }
@@ -44,7 +46,9 @@ export function setUpBackground(): void {
   const history = async (): Promise<ReplyHistoryEntry[]> => replyHistory(Date.now()).catch(() => []);
 
   const setBadge = async (tabId: number, count: number): Promise<void> => {
-    await browser.action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : '' }).catch(() => undefined);
+    await browser.action
+      .setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : '' })
+      .catch(() => undefined);
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#a2470b' }).catch(() => undefined);
   };
 
@@ -70,7 +74,12 @@ export function setUpBackground(): void {
         const labels = coach.labels(snapshot.items, snapshot.brand);
         await setBadge(tabId, snapshot.items.filter(needsReply).length);
         void recordSeen(
-          relevant.map((i) => ({ platform: i.site, itemId: i.id, intent: coach.classifyItem(i, snapshot.brand).intent, addressedAt: i.time })),
+          relevant.map((i) => ({
+            platform: i.site,
+            itemId: i.id,
+            intent: coach.classifyItem(i, snapshot.brand).intent,
+            addressedAt: i.time,
+          })),
           Date.now(),
         ).catch(() => undefined);
         emitUiEvent('tabChanged', { tabId });
@@ -93,8 +102,15 @@ export function setUpBackground(): void {
         return report;
       },
       async pageContext(req) {
-        const [{ playbook }, prefs, hist] = await Promise.all([getActivePlaybook(), preferencesItem.get(), history()]);
-        const brand = req.site === 'x' ? playbook.brand.accounts.x.map((h) => h.toLowerCase()) : playbook.brand.accounts.facebook;
+        const [{ playbook }, prefs, hist] = await Promise.all([
+          getActivePlaybook(),
+          preferencesItem.get(),
+          history(),
+        ]);
+        const brand =
+          req.site === 'x'
+            ? playbook.brand.accounts.x.map((h) => h.toLowerCase())
+            : playbook.brand.accounts.facebook;
         const repliedLocally = hist.flatMap((h) => (h.itemId ? [h.itemId] : []));
         return { brand, repliedLocally, markers: prefs.markers } satisfies PageContext;
       },
@@ -102,7 +118,11 @@ export function setUpBackground(): void {
         const p = pending.get(tabId);
         const credited = p && p.itemId === req.itemId && Date.now() - p.at < 30 * 60_000 ? p : null;
         pending.delete(tabId);
-        const [{ playbook }, item, hist] = await Promise.all([getActivePlaybook(), itemOf(tabId, req.itemId), history()]);
+        const [{ playbook }, item, hist] = await Promise.all([
+          getActivePlaybook(),
+          itemOf(tabId, req.itemId),
+          history(),
+        ]);
         const report = coach.report(req.text, playbook, req.site, item, hist);
         const c = item ? coach.classifyItem(item, []) : null;
         await recordReply({
@@ -110,15 +130,19 @@ export function setUpBackground(): void {
           itemId: req.itemId,
           intent: c?.intent ?? null,
           responseId: credited?.responseId ?? null,
+          variant: credited?.variant ?? null,
           suggestedText: credited?.suggestedText ?? null,
           text: req.text,
           promoScore: report.promoScore,
           promotional: report.promotional,
-          offerIds: playbook.offers.filter((o) => req.text.toLowerCase().includes(o.label.toLowerCase())).map((o) => o.id),
+          offerIds: playbook.offers
+            .filter((o) => req.text.toLowerCase().includes(o.label.toLowerCase()))
+            .map((o) => o.id),
           commentAt: item?.time ?? null,
           postedAt: Date.now(),
         });
         emitUiEvent('tabChanged', { tabId });
+        emitUiEvent('ledgerChanged', {});
         return { recorded: true };
       },
       async coachReply(req, tabId) {
@@ -135,7 +159,9 @@ export function setUpBackground(): void {
         const suggestions = item ? coach.suggest(playbook, item, { k: 3, history: hist, agent }) : [];
         return {
           panelOpen: false,
-          suggestions: suggestions.filter((s) => s.missing.length === 0).map((s) => ({ responseId: s.responseId, text: s.text })),
+          suggestions: suggestions
+            .filter((s) => s.missing.length === 0)
+            .map((s) => ({ responseId: s.responseId, text: s.text })),
         };
       },
     },
@@ -160,7 +186,13 @@ export function setUpBackground(): void {
         return coach.report(req.text, playbook, req.platform, item, hist);
       },
       async insert(req) {
-        pending.set(req.tabId, { itemId: req.itemId, responseId: req.responseId, suggestedText: req.suggestedText, at: Date.now() });
+        pending.set(req.tabId, {
+          itemId: req.itemId,
+          responseId: req.responseId,
+          variant: req.variant ?? null,
+          suggestedText: req.suggestedText,
+          at: Date.now(),
+        });
         return sendToTab(req.tabId, 'insert', { itemId: req.itemId, text: req.text });
       },
       async markHandled(req) {
@@ -172,10 +204,48 @@ export function setUpBackground(): void {
           at: Date.now(),
         });
         emitUiEvent('tabChanged', { tabId: req.tabId });
+        emitUiEvent('ledgerChanged', {});
         return { ok: true };
       },
       async setAgent(agent) {
         await agentItem.set(agent);
+        return { ok: true };
+      },
+      async playbookStatus() {
+        const [active, status, diff] = await Promise.all([
+          getActivePlaybook(),
+          getPlaybookStatus(),
+          getLastDiff(),
+        ]);
+        return panelPlaybookStatus(active, status, diff, new Date());
+      },
+      async thankYou(req) {
+        const [{ playbook }, item, hist, agent] = await Promise.all([
+          getActivePlaybook(),
+          itemOf(req.tabId, req.itemId),
+          history(),
+          agentItem.get(),
+        ]);
+        if (!item) return null;
+        const suggestions = coach.suggest(playbook, item, { k: 5, history: hist, agent });
+        return thankYouOption(req.itemId, playbook, suggestions, variableValues(playbook, item, agent), hist);
+      },
+      async offers(req) {
+        const [{ playbook }, item, { snapshot }] = await Promise.all([
+          getActivePlaybook(),
+          itemOf(req.tabId, req.itemId),
+          readTab(req.tabId),
+        ]);
+        if (!item) return [];
+        return allowedOffers(
+          playbook,
+          coach.classifyItem(item, snapshot?.brand ?? []).intent,
+          req.responseIds,
+        );
+      },
+      async deleteLedger() {
+        await deleteAllLedgerData();
+        emitUiEvent('ledgerChanged', {});
         return { ok: true };
       },
     },
@@ -199,15 +269,24 @@ export function setUpBackground(): void {
   browser.tabs.onActivated.addListener(({ tabId }) => emitUiEvent('tabChanged', { tabId }));
 
   // The toolbar button opens the coach: Chrome's side panel, Firefox's sidebar.
-  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void>; open(o: object): Promise<void> } }).sidePanel;
-  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void>; open(): Promise<void> } }).sidebarAction;
+  const sidePanel = (
+    browser as unknown as {
+      sidePanel?: { setPanelBehavior(o: object): Promise<void>; open(o: object): Promise<void> };
+    }
+  ).sidePanel;
+  const sidebar = (
+    browser as unknown as { sidebarAction?: { toggle(): Promise<void>; open(): Promise<void> } }
+  ).sidebarAction;
   if (sidePanel) void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   else if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== 'open-coach') return;
-    if (sidePanel && tab?.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+    if (sidePanel && tab?.windowId !== undefined)
+      void sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
     else void sidebar?.open().catch(() => undefined);
   });
 
   setUpPlaybookSync();
+  // A new playbook changes suggestions, checks and brand accounts: panels re-read, pages re-ask their context.
+  watchActivePlaybook(() => emitUiEvent('playbookChanged', {}));
 }

@@ -25,7 +25,10 @@ export async function readTab(tabId: number): Promise<TabRecord> {
   const raw = (await browser.storage.session.get(key(tabId)))[key(tabId)];
   const parsed = recordSchema.safeParse(raw);
   if (!parsed.success) return { snapshot: null, draftReport: null };
-  return { snapshot: parsed.data.snapshot, draftReport: (parsed.data.draftReport as DraftReport | null) ?? null };
+  return {
+    snapshot: parsed.data.snapshot,
+    draftReport: (parsed.data.draftReport as DraftReport | null) ?? null,
+  };
 }
 
 export async function writeTab(tabId: number, change: (r: TabRecord) => TabRecord): Promise<TabRecord> {

@@ -46,7 +46,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--playbook') args.playbook = need();
     else if (flag === '--k') {
       const k = Number(need());
-      if (!Number.isInteger(k) || k < 1 || k > 50) throw new UsageError('--k must be a whole number from 1 to 50');
+      if (!Number.isInteger(k) || k < 1 || k > 50)
+        throw new UsageError('--k must be a whole number from 1 to 50');
       args.k = k;
     } else if (flag === '--platform') {
       const p = need();
@@ -59,7 +60,8 @@ function parseArgs(argv: readonly string[]): Args {
 
 export function loadPlaybookFile(path: string): Playbook {
   const loaded = loadPlaybook(readFileSync(path, 'utf8'));
-  if (!loaded.ok) throw new Error(`${path}: invalid playbook\n${loaded.errors.map(formatProblem).join('\n')}`);
+  if (!loaded.ok)
+    throw new Error(`${path}: invalid playbook\n${loaded.errors.map(formatProblem).join('\n')}`);
   return loaded.playbook;
 }
 
@@ -75,7 +77,14 @@ function handlerFor(args: Args): Handler {
       return (raw) => {
         const { id, text } = textLine.parse(raw);
         const c = classify(text);
-        return { id, intent: c.intent, sentiment: c.sentiment, complaint: c.complaint, language: c.language, reasons: c.reasons };
+        return {
+          id,
+          intent: c.intent,
+          sentiment: c.sentiment,
+          complaint: c.complaint,
+          language: c.language,
+          reasons: c.reasons,
+        };
       };
     case 'promo': {
       const playbook = args.playbook ? loadPlaybookFile(args.playbook) : undefined;
@@ -86,7 +95,13 @@ function handlerFor(args: Args): Handler {
           id,
           score: r.score,
           promotional: r.promotional,
-          reasons: r.reasons.map(({ rule, text: t, start, end, tip }) => ({ rule, text: t, start, end, tip })),
+          reasons: r.reasons.map(({ rule, text: t, start, end, tip }) => ({
+            rule,
+            text: t,
+            start,
+            end,
+            tip,
+          })),
         };
       };
     }
@@ -95,10 +110,19 @@ function handlerFor(args: Args): Handler {
       const suggester = createSuggester(playbook);
       return (raw) => {
         const line = suggestLine.parse(raw);
-        const found = suggester.suggest(line.text, { k: args.k, platform: args.platform, author: line.author });
+        const found = suggester.suggest(line.text, {
+          k: args.k,
+          platform: args.platform,
+          author: line.author,
+        });
         return {
           id: line.id,
-          suggestions: found.map((s) => ({ responseId: s.responseId, text: s.text, score: s.score, missing: s.missing })),
+          suggestions: found.map((s) => ({
+            responseId: s.responseId,
+            text: s.text,
+            score: s.score,
+            missing: s.missing,
+          })),
         };
       };
     }

@@ -6,9 +6,9 @@ import type { ConversationItem, SiteId } from '../sites/model';
 
 /**
  * `extract --site x|facebook FILE.html [--brand NAME]… [--url URL]`: runs the same adapter code the content
- * scripts run, over a saved page parsed by happy-dom, and prints the items as a JSON array. The page URL decides
- * the page kind (a status page, a post); it comes from `--url`, else the page's canonical link, else the site's
- * home page.
+ * scripts run, over a saved page parsed by happy-dom, and prints the items as a JSON array. The page URL
+ * decides the page kind (a status page, a post); it comes from `--url`, else the page's canonical link, else
+ * the site's home page.
  */
 
 const USAGE = 'usage: extract --site x|facebook FILE.html [--brand NAME]... [--url URL]';
@@ -59,7 +59,10 @@ function brandFor(site: SiteId, given: string[], adapter: SiteAdapter, doc: Docu
 }
 
 function toOutput(site: SiteId, item: ConversationItem): ExtractedItem {
-  const author = item.author.handle === undefined ? { name: item.author.name } : { handle: item.author.handle, name: item.author.name };
+  const author =
+    item.author.handle === undefined
+      ? { name: item.author.name }
+      : { handle: item.author.handle, name: item.author.name };
   return {
     id: item.id,
     author,
@@ -98,6 +101,8 @@ export async function extractFromHtml(
     doc.write(html);
     const adapter = await loadAdapter(site);
     const url = pageUrl(doc, site, options.url);
+    // Adapters that look at the document's own address see the page's, as in the browser.
+    window.happyDOM.setURL(url.href);
     const brand = brandFor(site, options.brand ?? [], adapter, doc);
     const ctx: ReadContext = {
       brand,
@@ -113,25 +118,20 @@ export async function extractFromHtml(
   }
 }
 
+const OPTIONS = {
+  site: { type: 'string' },
+  brand: { type: 'string', multiple: true },
+  url: { type: 'string' },
+} as const;
+
+function parse(args: string[]) {
+  return parseArgs({ args, options: OPTIONS, allowPositionals: true });
+}
+
 export async function run(args: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{
-    options: {
-      site: { type: 'string' };
-      brand: { type: 'string'; multiple: true };
-      url: { type: 'string' };
-    };
-    allowPositionals: true;
-  }>>;
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseArgs({
-      args,
-      options: {
-        site: { type: 'string' },
-        brand: { type: 'string', multiple: true },
-        url: { type: 'string' },
-      },
-      allowPositionals: true,
-    });
+    parsed = parse(args);
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
     return 2;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { check, classify, promo, suggest } from '../analysis';
+import type { OfferInfo, PlaybookStatus as PanelPlaybookStatus, ThankYouOption } from '../sidepanel/types';
 import { draftSchema, siteIdSchema, tabSnapshotSchema } from '../sites/model';
 
 /**
@@ -128,7 +129,11 @@ export const uiRequestSchemas = {
   /** Everything the side panel shows for a tab. */
   tabState: z.object({ tabId }),
   /** Suggestions for one item of a tab. */
-  suggestions: z.object({ tabId, itemId, k: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10))) }),
+  suggestions: z.object({
+    tabId,
+    itemId,
+    k: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10))),
+  }),
   /** Check an arbitrary draft (the panel's editable suggestion). */
   checkDraft: z.object({
     tabId: z.nullable(tabId),
@@ -142,12 +147,26 @@ export const uiRequestSchemas = {
     itemId: z.nullable(itemId),
     text: replyText,
     responseId: z.nullable(z.string().check(z.maxLength(100))),
+    /** Which variant of the response was offered, so thank-yous rotate and the ledger knows. */
+    variant: z.optional(z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(100)))),
     suggestedText: z.nullable(z.string().check(z.maxLength(20_000))),
   }),
   /** Mark an item handled without replying (e.g. spam). */
   markHandled: z.object({ tabId, itemId }),
   /** The agent's name and initials, asked once. */
   setAgent: agentSchema,
+  /** Delete every ledger entry (the user confirmed). */
+  deleteLedger: z.object({}),
+  /** The active playbook as the side panel shows it. */
+  playbookStatus: z.object({}),
+  /** Every variant of the best thank-you for a praise item, filled, and the variant used last. */
+  thankYou: z.object({ tabId, itemId }),
+  /** The offers the playbook allows for an item, given the responses suggested for it. */
+  offers: z.object({
+    tabId,
+    itemId,
+    responseIds: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(10)),
+  }),
 } as const;
 
 export interface QueueEntry {
@@ -171,6 +190,10 @@ export interface UiResponses {
   insert: InsertResult;
   markHandled: { ok: true };
   setAgent: { ok: true };
+  deleteLedger: { ok: true };
+  playbookStatus: PanelPlaybookStatus;
+  thankYou: ThankYouOption | null;
+  offers: OfferInfo[];
 }
 
 // ---------- background → extension pages (events, no response) ----------
@@ -181,8 +204,12 @@ export interface UiEvents {
   /** The panel should select this item (from "Coach reply" on the page). */
   focusItem: { tabId: number; itemId: string };
   playbookChanged: Record<string, never>;
+  /** A reply was recorded, an item marked handled, or the ledger deleted: reports re-read. */
+  ledgerChanged: Record<string, never>;
 }
 
-export type ContentRequest = { [K in keyof typeof contentRequestSchemas]: z.infer<(typeof contentRequestSchemas)[K]> };
+export type ContentRequest = {
+  [K in keyof typeof contentRequestSchemas]: z.infer<(typeof contentRequestSchemas)[K]>;
+};
 export type TabRequest = { [K in keyof typeof tabRequestSchemas]: z.infer<(typeof tabRequestSchemas)[K]> };
 export type UiRequest = { [K in keyof typeof uiRequestSchemas]: z.infer<(typeof uiRequestSchemas)[K]> };

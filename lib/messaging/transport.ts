@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import {
   type ContentRequest,
@@ -85,7 +85,11 @@ export function emitUiEvent<K extends keyof UiEvents>(type: K, data: UiEvents[K]
 type Sender = Browser.runtime.MessageSender;
 
 export type ContentHandlers = {
-  [K in keyof ContentRequest]: (data: ContentRequest[K], tabId: number, sender: Sender) => Promise<ContentResponses[K]>;
+  [K in keyof ContentRequest]: (
+    data: ContentRequest[K],
+    tabId: number,
+    sender: Sender,
+  ) => Promise<ContentResponses[K]>;
 };
 export type UiHandlers = {
   [K in keyof UiRequest]: (data: UiRequest[K]) => Promise<UiResponses[K]>;
@@ -176,7 +180,11 @@ export function backgroundListener(content: ContentHandlers, ui: UiHandlers, pol
 
 /** The content script's listener for requests from the background. */
 export function serveTab(handlers: TabHandlers, extensionId: string): () => void {
-  const listener = (message: unknown, sender: Sender, sendResponse: (r: unknown) => void): true | undefined => {
+  const listener = (
+    message: unknown,
+    sender: Sender,
+    sendResponse: (r: unknown) => void,
+  ): true | undefined => {
     const env = envelopeSchema.safeParse(message);
     if (!env.success || env.data.channel !== 'tab') return undefined;
     // Only our own background talks to the content script; pages cannot reach runtime.onMessage.
@@ -191,7 +199,9 @@ export function serveTab(handlers: TabHandlers, extensionId: string): () => void
 }
 
 /** Extension pages listen for background events. */
-export function onUiEvent(handler: <K extends keyof UiEvents>(type: K, data: UiEvents[K]) => void): () => void {
+export function onUiEvent(
+  handler: <K extends keyof UiEvents>(type: K, data: UiEvents[K]) => void,
+): () => void {
   const listener = (message: unknown): undefined => {
     const env = envelopeSchema.safeParse(message);
     if (!env.success || env.data.channel !== 'event') return undefined;

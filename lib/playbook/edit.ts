@@ -20,7 +20,8 @@ export class PlaybookDraft {
   ): { ok: true; draft: PlaybookDraft } | { ok: false; message: string } {
     const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
     if (doc.errors.length > 0) return { ok: false, message: doc.errors[0]?.message ?? 'invalid YAML' };
-    if (!isMap(doc.contents)) return { ok: false, message: 'the top level of a playbook must be a map of fields' };
+    if (!isMap(doc.contents))
+      return { ok: false, message: 'the top level of a playbook must be a map of fields' };
     return { ok: true, draft: new PlaybookDraft(doc, format) };
   }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { PLAYBOOK_SCHEMA_ID, playbookSchema } from './schema';
 
-/** Where editors find the schema when a playbook names it with `$schema` or a yaml-language-server comment. */
+/** Where editors find the schema: a playbook names it with `$schema` or a yaml-language-server comment. */
 export const JSON_SCHEMA_FILE = 'assets/playbook.schema.json';
 
 /**

@@ -11,8 +11,9 @@ export function xLength(text: string): number {
 }
 
 /**
- * Markup that would mean something if a careless consumer ever rendered playbook text as HTML. Playbook text is
- * plain text everywhere; markup in it is either a mistake or an attack, and either way it should not ship.
+ * Markup that would mean something if a careless consumer ever rendered playbook text as HTML. Playbook
+ * text is plain text everywhere; markup in it is either a mistake or an attack, and either way it should
+ * not ship.
  */
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|javascript:/i;
 
@@ -45,10 +46,10 @@ export function suggestVariable(name: string): string | undefined {
 }
 
 /** Values that make a variant as long as it will realistically get, for the X length check. */
-export function longValues(playbook: Playbook): VariableValues {
-  const values: VariableValues = { ...LONG_SAMPLE_VALUES, brand: playbook.brand.name };
-  if (playbook.brand.signoff === undefined) delete values.signoff;
-  else values.signoff = playbook.brand.signoff;
+export function longValues(brand: { name: string; signoff?: string }): VariableValues {
+  const values: VariableValues = { ...LONG_SAMPLE_VALUES, brand: brand.name };
+  if (brand.signoff === undefined) delete values.signoff;
+  else values.signoff = brand.signoff;
   return values;
 }
 
@@ -109,7 +110,7 @@ export function lintPlaybook(playbook: Playbook, locate: Locator): Problem[] {
 
   const responseIds = new Map<string, number>();
   const triggers = new Map<string, { index: number; id: string }>();
-  const values = longValues(playbook);
+  const values = longValues(playbook.brand);
   playbook.responses.forEach((response, i) => {
     const first = responseIds.get(response.id);
     if (first !== undefined) {
@@ -133,7 +134,9 @@ export function lintPlaybook(playbook: Playbook, locate: Locator): Problem[] {
           ['responses', i, 'offers', k],
           'error',
           'unknown-offer',
-          `unknown offer "${offerId}"${known.length > 0 ? ` (offers are: ${known.join(', ')})` : ' (no offers are defined)'}`,
+          `unknown offer "${offerId}"${
+            known.length > 0 ? ` (offers are: ${known.join(', ')})` : ' (no offers are defined)'
+          }`,
         );
       } else if (offer.allowedIntents && !response.intents.some((x) => offer.allowedIntents?.includes(x))) {
         add(
@@ -173,7 +176,11 @@ export function lintPlaybook(playbook: Playbook, locate: Locator): Problem[] {
       seenVariants.add(variant);
       checkMarkup(path, variant);
       let unknown = false;
+      const reported = new Set<string>();
       for (const use of findVariables(variant)) {
+        // One message per name: "{frist_name} … {frist_name}" is one typo to fix, said once.
+        if (reported.has(use.name)) continue;
+        reported.add(use.name);
         if (!use.known) {
           unknown = true;
           add(path, 'error', 'unknown-variable', unknownVariableMessage(use.name));

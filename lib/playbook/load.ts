@@ -60,7 +60,7 @@ function makeLocator(doc: Document, lines: LineCounter): Locator {
   };
 }
 
-/** Depth-first walk over the syntax tree: rejects prototype keys and absurd nesting before building objects. */
+/** Walks the syntax tree depth first: rejects prototype keys and absurd nesting before building objects. */
 function checkTree(doc: Document, locate: Locator): Problem[] {
   const problems: Problem[] = [];
   const stack: { node: unknown; depth: number; path: PathSegment[] }[] = [
@@ -329,7 +329,7 @@ export function parseSource(
   return { ok: true, source: { doc, locate: makeLocator(doc, lines), format } };
 }
 
-/** Parses, validates and lints a playbook. Never throws; every problem names its path and, when known, line. */
+/** Parses, validates and lints a playbook. Never throws; each problem names its path and line when known. */
 export function loadPlaybook(text: string, opts: { format?: PlaybookFormat } = {}): LoadResult {
   const parsed = parseSource(text, opts);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };

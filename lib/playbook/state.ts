@@ -42,6 +42,10 @@ export const subscriptionSchema = z.object({
   /** Pinned at subscription time: every later version must be signed with it. */
   publicKey: z.string().max(200).optional(),
   refreshMinutes: z.number().int().min(MIN_REFRESH_MINUTES).max(MAX_REFRESH_MINUTES),
+  /**
+   * Accepted for older records; the validators in force live on the active playbook, which is the copy a
+   * 304 refers to.
+   */
   etag: z.string().max(500).optional(),
   lastModified: z.string().max(100).optional(),
 });

@@ -165,7 +165,9 @@ async function refreshFromUrl(
     if (sig.kind === 'error') return recordFailure(env, source, url, sig.message);
     signature = sig.signature;
   }
-  const outcome = await acceptCandidate(env, {
+  // HTTP validators are kept with the active playbook, not written back into the subscription: the options
+  // page owns that record, and a write from here could resurrect a subscription removed meanwhile.
+  return acceptCandidate(env, {
     text: res.text,
     source,
     location: url,
@@ -175,13 +177,6 @@ async function refreshFromUrl(
     etag: res.etag,
     lastModified: res.lastModified,
   });
-  if (source === 'url' && (outcome.kind === 'activated' || outcome.kind === 'unchanged')) {
-    const sub = await env.store.getSubscription();
-    if (sub && sub.url === url) {
-      await env.store.setSubscription({ ...sub, etag: res.etag, lastModified: res.lastModified });
-    }
-  }
-  return outcome;
 }
 
 /** One pass of the refresh loop: reads the policy, picks the source by precedence, fetches and applies it. */
@@ -260,7 +255,7 @@ export function setUpPlaybookSync(
     store: playbookStore,
     fetch: overrides.fetch ?? ((input, init) => fetch(input, init)),
     now: overrides.now ?? (() => new Date()),
-    readPolicy: () => readManagedPolicy(managedGetter()),
+    readPolicy: readBrowserPolicy,
     timeoutMs: overrides.timeoutMs,
     allowInsecureLoopbackForTests: overrides.allowInsecureLoopbackForTests,
   };
@@ -321,6 +316,11 @@ export function setUpPlaybookSync(
 }
 
 const SUBSCRIPTION_KEY = subscriptionItem.key.replace(/^local:/, '');
+
+/** The enterprise policy of this browser; empty when there is none or the browser cannot say. */
+export function readBrowserPolicy(): Promise<ManagedPolicy> {
+  return readManagedPolicy(managedGetter());
+}
 
 /** `storage.managed` is missing in some browsers and throws in others when no policy is installed. */
 function managedGetter(): (() => Promise<unknown>) | undefined {

@@ -38,9 +38,9 @@ export interface FilledText {
 }
 
 /**
- * Fill the variables of a variant. Values are plain text; `{signoff}` may itself contain variables (the brand's
- * sign-off is "^{agent_initials}"), which are filled once, not recursively beyond that. Whitespace left around
- * an empty value at the end of the text is trimmed.
+ * Fill the variables of a variant. Values are plain text; `{signoff}` may itself contain variables (the
+ * brand's sign-off is "^{agent_initials}"), which are filled once, not recursively beyond that. Whitespace
+ * left around an empty value at the end of the text is trimmed.
  */
 export function fillVariables(template: string, values: VariableValues): FilledText {
   const missing = new Set<VariableName>();

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import type { Suggestion as AnalysisSuggestion, Classification } from '../analysis';
 import type { DraftReport, InsertResult, TabState } from '../messaging/protocol';
 import { askBackground, onUiEvent } from '../messaging/transport';
@@ -28,6 +28,11 @@ export interface PanelApi {
   /** The user switched tabs or the active tab navigated. */
   onActiveTabChange(listener: (tab: ActiveTab | null) => void): () => void;
   onEvent(listener: (event: PanelEvent) => void): () => void;
+  /**
+   * Tell the background a panel is open, so "Coach reply" on the page selects the item here. Held until the
+   * returned function is called, across service worker restarts.
+   */
+  connect(): () => void;
   tabState(tabId: number): Promise<PanelTabState>;
   suggestions(tabId: number, itemId: string): Promise<SuggestionSet>;
   /** A warm thank-you for a praise item, every variant filled; null when the playbook has none. */
@@ -54,10 +59,15 @@ export interface InsertRequest {
   text: string;
   /** The playbook response the text came from, and its text before editing, for the reply history. */
   responseId: string | null;
+  /** The variant of that response, so wordings rotate. */
+  variant?: number | null;
   suggestedText: string | null;
 }
 
 const SUGGESTION_COUNT = 3;
+/** The port name the background counts open panels by. */
+export const PANEL_PORT = 'panel';
+const RECONNECT_MS = 1000;
 
 // ---------- protocol → panel shapes ----------
 
@@ -114,7 +124,22 @@ function toOutcome(r: InsertResult): InsertOutcome {
 
 // ---------- the browser-backed implementation ----------
 
+/**
+ * `sidepanel.html?tabId=N` pins the panel to one tab: used when the panel is opened as a page of its own (the
+ * end-to-end tests, a popped-out panel), where "the active tab" would be the panel itself.
+ */
+function pinnedTabId(): number | null {
+  const raw = new URLSearchParams(globalThis.location?.search ?? '').get('tabId');
+  const id = raw === null ? Number.NaN : Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : null;
+}
+
 async function currentTab(): Promise<ActiveTab | null> {
+  const pinned = pinnedTabId();
+  if (pinned !== null) {
+    const tab = await browser.tabs.get(pinned).catch(() => null);
+    return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
 }
@@ -126,21 +151,26 @@ export function createPanelApi(): PanelApi {
       const activated = () => {
         currentTab().then(listener, () => listener(null));
       };
+      // A pinned panel stays on its tab whatever else gets focus.
+      const onActivated = () => {
+        if (pinnedTabId() === null) activated();
+      };
       const updated = (
         _tabId: number,
         change: { url?: string; status?: string },
         tab: { active?: boolean },
       ) => {
         // Single-page sites change the URL without a load; both count as navigation for the queue.
-        if (tab.active && (change.url !== undefined || change.status === 'complete')) activated();
+        const followed = pinnedTabId() === null ? tab.active : _tabId === pinnedTabId();
+        if (followed && (change.url !== undefined || change.status === 'complete')) activated();
       };
-      browser.tabs.onActivated.addListener(activated);
+      browser.tabs.onActivated.addListener(onActivated);
       browser.tabs.onUpdated.addListener(updated);
-      browser.windows?.onFocusChanged.addListener(activated);
+      browser.windows?.onFocusChanged.addListener(onActivated);
       return () => {
-        browser.tabs.onActivated.removeListener(activated);
+        browser.tabs.onActivated.removeListener(onActivated);
         browser.tabs.onUpdated.removeListener(updated);
-        browser.windows?.onFocusChanged.removeListener(activated);
+        browser.windows?.onFocusChanged.removeListener(onActivated);
       };
     },
     onEvent(listener) {
@@ -152,6 +182,31 @@ export function createPanelApi(): PanelApi {
         } else if (type === 'playbookChanged') listener({ type });
       });
     },
+    connect() {
+      let port: Browser.runtime.Port | null = null;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let closed = false;
+      const open = () => {
+        timer = null;
+        try {
+          port = browser.runtime.connect({ name: PANEL_PORT });
+        } catch {
+          timer = setTimeout(open, RECONNECT_MS);
+          return;
+        }
+        // The port drops when the service worker stops; a restarted worker must learn the panel is open.
+        port.onDisconnect.addListener(() => {
+          port = null;
+          if (!closed) timer = setTimeout(open, RECONNECT_MS);
+        });
+      };
+      open();
+      return () => {
+        closed = true;
+        if (timer !== null) clearTimeout(timer);
+        port?.disconnect();
+      };
+    },
     async tabState(tabId) {
       return toPanelTabState(await askBackground('tabState', { tabId }));
     },
@@ -161,25 +216,15 @@ export function createPanelApi(): PanelApi {
         itemId,
         k: SUGGESTION_COUNT,
       });
-      return { suggestions: list.map(toSuggestion), offers: [] };
-    },
-    async thankYou(tabId, itemId) {
-      // Until the background offers every variant of a thank-you response, the top suggestions stand in as
-      // the wordings to rotate through.
-      const list: AnalysisSuggestion[] = await askBackground('suggestions', {
+      const offers = await askBackground('offers', {
         tabId,
         itemId,
-        k: SUGGESTION_COUNT,
+        responseIds: list.map((s) => s.responseId),
       });
-      const top = list[0];
-      if (!top) return null;
-      return {
-        itemId,
-        responseId: top.responseId,
-        title: top.title,
-        variants: list.map((s) => s.text),
-        lastVariant: null,
-      };
+      return { suggestions: list.map(toSuggestion), offers };
+    },
+    async thankYou(tabId, itemId) {
+      return askBackground('thankYou', { tabId, itemId });
     },
     async checkDraft(request) {
       const report = await askBackground('checkDraft', request);
@@ -198,7 +243,7 @@ export function createPanelApi(): PanelApi {
       await askBackground('setAgent', agent);
     },
     async playbookStatus() {
-      throw new Error('The background does not report the playbook status yet.');
+      return askBackground('playbookStatus', {});
     },
     async openOptions() {
       await browser.runtime.openOptionsPage();

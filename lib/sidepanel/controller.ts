@@ -11,13 +11,11 @@ import type { ActiveTab, Agent } from './types';
 export interface ControllerOptions {
   /** Delays between retries of an unanswered request, in ms; the last one repeats. */
   retryDelays?: readonly number[];
-  setTimer?: (run: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
 }
 
 export interface PanelController {
+  /** Follow the active tab and the background's events; returns the function that stops it. */
   start(): () => void;
-  reloadTab(): void;
   loadSuggestions(itemId: string, force?: boolean): void;
   loadThankYou(itemId: string): void;
   /** Insert into the page's reply box for the item; the outcome is announced. */
@@ -48,17 +46,15 @@ export function createPanelController(
   options: ControllerOptions = {},
 ): PanelController {
   const retryDelays = options.retryDelays ?? DEFAULT_RETRY;
-  const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
-  const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   let generation = 0;
-  let retryTimer: unknown = null;
-  let statusTimer: unknown = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let statusTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
   const delayFor = (attempt: number) => retryDelays[Math.min(attempt, retryDelays.length - 1)] ?? 1000;
 
   function loadTab(attempt = 0): void {
-    if (retryTimer !== null) clearTimer(retryTimer);
+    if (retryTimer !== null) clearTimeout(retryTimer);
     retryTimer = null;
     const tab = store.getState().tab;
     if (!tab) return;
@@ -71,14 +67,15 @@ export function createPanelController(
       },
       () => {
         if (stopped || mine !== generation) return;
-        store.getState().setReconnecting(true);
-        retryTimer = setTimer(() => loadTab(attempt + 1), delayFor(attempt));
+        // A worker waking up answers within a retry or two; only a longer silence is worth a word.
+        if (attempt >= 2) store.getState().setReconnecting(true);
+        retryTimer = setTimeout(() => loadTab(attempt + 1), delayFor(attempt));
       },
     );
   }
 
   function loadStatus(attempt = 0): void {
-    if (statusTimer !== null) clearTimer(statusTimer);
+    if (statusTimer !== null) clearTimeout(statusTimer);
     statusTimer = null;
     api.playbookStatus().then(
       (status) => {
@@ -86,7 +83,8 @@ export function createPanelController(
       },
       () => {
         // The status is background information; a few quiet attempts are enough.
-        if (!stopped && attempt < 3) statusTimer = setTimer(() => loadStatus(attempt + 1), delayFor(attempt));
+        if (!stopped && attempt < 3)
+          statusTimer = setTimeout(() => loadStatus(attempt + 1), delayFor(attempt));
       },
     );
   }
@@ -135,6 +133,7 @@ export function createPanelController(
 
   function start(): () => void {
     stopped = false;
+    const disconnect = api.connect();
     const offTab = api.onActiveTabChange(followTab);
     const offEvents = api.onEvent((event) => {
       const { tab } = store.getState();
@@ -163,10 +162,11 @@ export function createPanelController(
     return () => {
       stopped = true;
       generation++;
-      if (retryTimer !== null) clearTimer(retryTimer);
-      if (statusTimer !== null) clearTimer(statusTimer);
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      if (statusTimer !== null) clearTimeout(statusTimer);
       offTab();
       offEvents();
+      disconnect();
     };
   }
 
@@ -226,7 +226,6 @@ export function createPanelController(
 
   return {
     start,
-    reloadTab: () => loadTab(),
     loadSuggestions,
     loadThankYou,
     insert,

@@ -53,7 +53,10 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (insertProblem) problems.push(insertProblem);
     if (readContext().brand.length === 0) problems.push({ code: 'brand-unknown' });
     const waiting = performance.now() - loadedAt < HEALTH_GRACE_MS && store.size() === 0;
-    return { status: problems.length > 0 ? 'degraded' : waiting ? 'waiting' : 'ok', problems: problems.slice(0, 20) };
+    return {
+      status: problems.length > 0 ? 'degraded' : waiting ? 'waiting' : 'ok',
+      problems: problems.slice(0, 20),
+    };
   };
 
   // ---------- markers ----------
@@ -81,7 +84,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
         let entry = markers.get(item.id);
         const host = safe(() => adapter.markerHost(el), null);
         if (!host) continue;
-        if (!entry || !entry.marker.el.isConnected || entry.host !== host) {
+        if (!entry?.marker.el.isConnected || entry.host !== host) {
           entry?.marker.el.remove();
           const marker = createMarker(doc, () => void coach(item.id));
           host.append(marker.el);
@@ -141,7 +144,11 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (changed.size > 0 || found.length > 0) scheduleSnapshot();
     syncMarkers();
     // A user-timing entry per batch: the benchmark reads these to measure the coach's cost in a real page.
-    performance.measure('reciprocity:read', { start: t0, end: performance.now(), detail: { found: found.length } });
+    performance.measure('reciprocity:read', {
+      start: t0,
+      end: performance.now(),
+      detail: { found: found.length },
+    });
   };
 
   const flush = (): void => {
@@ -175,7 +182,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     }
     const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
     const wanted = norm(awaitingPost.text);
-    const posted = fresh.find((i) => i.isBrand && wanted.length > 0 && norm(i.text).includes(wanted.slice(0, 200)));
+    const posted = fresh.find(
+      (i) => i.isBrand && wanted.length > 0 && norm(i.text).includes(wanted.slice(0, 200)),
+    );
     if (!posted) return;
     const { replyTo, text } = awaitingPost;
     awaitingPost = null;
@@ -189,7 +198,11 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const noteSubmit = (composer: HTMLElement): void => {
     const text = safe(() => adapter.readComposer(composer), '');
     if (!text.trim()) return;
-    awaitingPost = { replyTo: safe(() => adapter.composerReplyTo(composer, doc), null), text, until: Date.now() + 60_000 };
+    awaitingPost = {
+      replyTo: safe(() => adapter.composerReplyTo(composer, doc), null),
+      text,
+      until: Date.now() + 60_000,
+    };
   };
 
   // ---------- the coach chip ----------
@@ -213,8 +226,14 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const composer = chipComposer;
     if (!composer?.isConnected) return;
     const text = safe(() => adapter.readComposer(composer), '');
-    const draft = { site: adapter.site, replyToId: safe(() => adapter.composerReplyTo(composer, doc), null), text };
-    const report: DraftReport | null = await sendToBackground('draft', text.trim() ? draft : null).catch(() => null);
+    const draft = {
+      site: adapter.site,
+      replyToId: safe(() => adapter.composerReplyTo(composer, doc), null),
+      text,
+    };
+    const report: DraftReport | null = await sendToBackground('draft', text.trim() ? draft : null).catch(
+      () => null,
+    );
     if (ctx.isValid && chipComposer === composer) chip?.update(report);
   };
 
@@ -252,7 +271,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       const composer = chipComposer;
       if (!composer || !(e.target instanceof Node) || !composer.contains(e.target)) return;
       // Facebook posts a comment on Enter; X on Ctrl/Cmd+Enter.
-      if (e.key === 'Enter' && (adapter.site === 'facebook' ? !e.shiftKey : e.ctrlKey || e.metaKey)) noteSubmit(composer);
+      if (e.key === 'Enter' && (adapter.site === 'facebook' ? !e.shiftKey : e.ctrlKey || e.metaKey))
+        noteSubmit(composer);
     },
     { capture: true },
   );
@@ -261,7 +281,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   const composerFor = async (itemId: string | null): Promise<HTMLElement | null> => {
     const active = safe(() => adapter.activeComposer(doc), null);
-    if (active && (itemId === null || safe(() => adapter.composerReplyTo(active, doc), null) === itemId)) return active;
+    if (active && (itemId === null || safe(() => adapter.composerReplyTo(active, doc), null) === itemId))
+      return active;
     if (itemId === null) return active;
     const el = store.elementOf(itemId);
     if (!el) return null;
@@ -271,7 +292,11 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const insert = async (itemId: string | null, text: string): Promise<InsertResult> => {
     const composer = await composerFor(itemId);
     if (!composer) {
-      return { ok: false, strategy: null, message: 'Could not open the reply box for this item. Copy the reply instead.' };
+      return {
+        ok: false,
+        strategy: null,
+        message: 'Could not open the reply box for this item. Copy the reply instead.',
+      };
     }
     attachChip(composer);
     const result = await requestInsert(composer, text);
@@ -283,7 +308,10 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       insertProblem = null;
       return { ok: true, strategy: result.strategy, message: 'Inserted. Review it, then post it yourself.' };
     }
-    insertProblem = { code: 'insert-failed', detail: result.error?.slice(0, 200) ?? result.strategy ?? 'unknown' };
+    insertProblem = {
+      code: 'insert-failed',
+      detail: result.error?.slice(0, 200) ?? result.strategy ?? 'unknown',
+    };
     scheduleSnapshot();
     if (result.changedWrongly) {
       return {

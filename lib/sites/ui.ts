@@ -18,7 +18,8 @@ button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 export function pageTheme(doc: Document): 'light' | 'dark' {
   const color = doc.defaultView?.getComputedStyle(doc.body).backgroundColor ?? '';
   const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(color);
-  if (!m || m[4] === '0') return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  if (!m || m[4] === '0')
+    return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 100 ? 'dark' : 'light';
 }
@@ -142,9 +143,15 @@ function snippet(doc: Document, text: string, note: CoachNote): HTMLElement {
 
 export function createChip(doc: Document): Chip {
   const { el, root } = host(doc, 'reciprocity-chip', CHIP_CSS);
-  const chip = node(doc, 'button', { className: 'chip', attrs: { type: 'button', 'aria-expanded': 'false' } });
+  const chip = node(doc, 'button', {
+    className: 'chip',
+    attrs: { type: 'button', 'aria-expanded': 'false' },
+  });
   const title = node(doc, 'span', { text: 'Coach' });
-  const meter = node(doc, 'span', { className: 'meter', attrs: { role: 'meter', 'aria-label': 'Promotion' } });
+  const meter = node(doc, 'span', {
+    className: 'meter',
+    attrs: { role: 'meter', 'aria-label': 'Promotion' },
+  });
   const fill = node(doc, 'i');
   meter.append(fill);
   const count = node(doc, 'span', { className: 'count' });
@@ -176,7 +183,11 @@ export function createChip(doc: Document): Chip {
       const list = node(doc, 'ul');
       for (const n of report.notes) {
         const li = node(doc, 'li', { attrs: { 'data-rule': n.rule } });
-        li.append(node(doc, 'span', { text: n.message }), doc.createTextNode(' '), snippet(doc, report.text, n));
+        li.append(
+          node(doc, 'span', { text: n.message }),
+          doc.createTextNode(' '),
+          snippet(doc, report.text, n),
+        );
         if (n.tip) li.append(node(doc, 'span', { className: 'tip', text: n.tip }));
         list.append(li);
       }
@@ -207,8 +218,15 @@ export function createPopover(
   onInsert: (text: string) => void,
 ): HTMLElement {
   const { el, root } = host(doc, 'reciprocity-popover', POPOVER_CSS);
-  const pop = node(doc, 'div', { className: 'pop', attrs: { role: 'dialog', 'aria-label': 'Suggested replies' } });
-  const close = node(doc, 'button', { className: 'close', text: '×', attrs: { type: 'button', 'aria-label': 'Close' } });
+  const pop = node(doc, 'div', {
+    className: 'pop',
+    attrs: { role: 'dialog', 'aria-label': 'Suggested replies' },
+  });
+  const close = node(doc, 'button', {
+    className: 'close',
+    text: '×',
+    attrs: { type: 'button', 'aria-label': 'Close' },
+  });
   close.addEventListener('click', () => el.remove());
   pop.append(close, node(doc, 'h2', { text: 'Suggested replies' }));
   const list = node(doc, 'ol');

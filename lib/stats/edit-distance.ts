@@ -3,7 +3,7 @@
  * (nothing in common). It feeds the "responses that staff rewrite heavily" hint for the playbook owner.
  */
 
-/** Longer texts are compared on their first this-many characters so one huge paste cannot stall the worker. */
+/** Longer texts are compared on their first this-many characters: a huge paste must not stall the worker. */
 export const EDIT_DISTANCE_CAP = 2000;
 
 /**
@@ -54,8 +54,8 @@ export function levenshtein(a: readonly string[], b: readonly string[]): number 
 }
 
 /**
- * Edit distance divided by the longer text's length, so 0.25 means a quarter of the reply was changed whatever
- * its length. Two empty texts are identical (0).
+ * Edit distance divided by the longer text's length, so 0.25 means a quarter of the reply was changed
+ * whatever its length. Two empty texts are identical (0).
  */
 export function normalizedEditDistance(suggestion: string, posted: string, cap = EDIT_DISTANCE_CAP): number {
   const a = units(suggestion, cap);

@@ -1,10 +1,10 @@
-import type { LedgerEntry } from '../storage/ledger';
+import type { LedgerEntry } from './entries';
 import { entryTime } from './prune';
 import { timeToReply, utcDayKey } from './time';
 
 /**
- * Exports for managers who combine several staff members' ledgers in a spreadsheet or a script. The columns and
- * the JSON layout are a contract: add new columns at the end, never rename or reorder them.
+ * Exports for managers who combine several staff members' ledgers in a spreadsheet or a script. The columns
+ * and the JSON layout are a contract: add new columns at the end, never rename or reorder them.
  *
  * CSV columns, in order:
  * - `agent`            who exported the file (empty when not given)
@@ -57,8 +57,8 @@ const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toIS
 
 /**
  * One cell, RFC 4180 style: quoted when it holds a comma, quote or line break, quotes doubled. A cell that a
- * spreadsheet would run as a formula (it starts with = + - @, or a tab or carriage return that hides one) gets
- * a leading apostrophe: reply text is typed by people on a public site and must stay text.
+ * spreadsheet would run as a formula (it starts with = + - @, or a tab or carriage return that hides one)
+ * gets a leading apostrophe: reply text is typed by people on a public site and must stay text.
  */
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

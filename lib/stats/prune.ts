@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../storage/ledger';
+import type { LedgerEntry } from './entries';
 import { DAY_MS, dayKeyStart } from './time';
 
 /** Default number of days the ledger keeps. */

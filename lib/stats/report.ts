@@ -1,13 +1,13 @@
 import type { Intent } from '../playbook/schema';
 import type { SiteId } from '../sites/model';
-import type { LedgerEntry, ReplyEntry, SeenEntry } from '../storage/ledger';
+import type { LedgerEntry, ReplyEntry, SeenEntry } from './entries';
 import { entryTime } from './prune';
 import { DAY_MS, HOUR_MS, localDayStart, MINUTE_MS, median, percentile, timeToReply } from './time';
 
 /**
  * The reports staff and managers read: does the team answer people, how fast, how often it thanks them, and
- * whether its replies give or only sell. Everything here is computed from ledger entries alone, and the result
- * is plain JSON so it can cross the messaging boundary and be exported as is.
+ * whether its replies give or only sell. Everything here is computed from ledger entries alone, and the
+ * result is plain JSON so it can cross the messaging boundary and be exported as is.
  */
 
 export const PERIODS = ['today', '7d', '30d', '90d'] as const;
@@ -16,8 +16,8 @@ export type Period = (typeof PERIODS)[number];
 const PERIOD_DAYS: Record<Period, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90 };
 
 /**
- * The range a period covers: from the start of the local day `days - 1` days ago up to now. `offsetMinutes` is
- * the local clock's distance ahead of UTC (`-new Date().getTimezoneOffset()` in a browser).
+ * The range a period covers: from the start of the local day `days - 1` days ago up to now. `offsetMinutes`
+ * is the local clock's distance ahead of UTC (`-new Date().getTimezoneOffset()` in a browser).
  */
 export function periodRange(period: Period, now: Date, offsetMinutes = 0): { from: Date; to: Date } {
   const today = localDayStart(now.getTime(), offsetMinutes);
@@ -246,8 +246,8 @@ function responseUses(
 }
 
 /**
- * Every metric for the entries in [from, to). Seen items outside the range still supply a reply's comment time
- * when the reply itself did not record one.
+ * Every metric for the entries in [from, to). Seen items outside the range still supply a reply's comment
+ * time when the reply itself did not record one.
  */
 export function computeReport(entries: readonly LedgerEntry[], options: ReportOptions): Report {
   const from = ms(options.from);

@@ -18,8 +18,8 @@ export function dayKeyStart(day: string): number {
 }
 
 /**
- * Start of the local day containing `ms` for a clock `offsetMinutes` ahead of UTC (UTC+1 is 60). The offset is
- * a parameter so reports are the same under Node, happy-dom and any browser time zone.
+ * Start of the local day containing `ms` for a clock `offsetMinutes` ahead of UTC (UTC+1 is 60). The offset
+ * is a parameter so reports are the same under Node, happy-dom and any browser time zone.
  */
 export function localDayStart(ms: number, offsetMinutes: number): number {
   const shifted = ms + offsetMinutes * MINUTE_MS;

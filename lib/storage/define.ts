@@ -1,5 +1,5 @@
+import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import type * as z from 'zod';
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
 
 /**
  * A persisted value defined once: its key, its zod schema, its fallback, its version and the migrations that

@@ -1,7 +1,23 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod';
-import { intentSchema } from '../playbook/schema';
-import { SITES } from '../sites/model';
+import type { ReplyHistoryEntry } from '../analysis/types';
+import { normalizedEditDistance } from '../stats/edit-distance';
+import {
+  bucketMigrations,
+  bucketSchema,
+  type HandledEntry,
+  handledEntrySchema,
+  LEDGER_BUCKET_VERSION,
+  type LedgerEntry,
+  MAX_REPLY_TEXT,
+  type PackedEntry,
+  packEntry,
+  type ReplyEntry,
+  replyEntrySchema,
+  type SeenEntry,
+  seenEntrySchema,
+  unpackEntry,
+} from '../stats/entries';
 import { DEFAULT_RETENTION_DAYS, entryTime, planPrune, pruneEntries, retentionCutoff } from '../stats/prune';
 import { DAY_MS, utcDayKey } from '../stats/time';
 import { defineStoredValue, type StoredValue } from './define';
@@ -9,195 +25,33 @@ import { defineStoredValue, type StoredValue } from './define';
 /**
  * The local ledger: what this browser saw, replied to and marked handled. It is the only record the reports,
  * the duplicate-reply check and suggestion rotation read, and it never leaves the browser unless the user
- * exports it. No comment text is kept; the posted reply text is, because the duplicate check compares against it.
+ * exports it. No comment text is kept; the posted reply text is, since the duplicate check compares with it.
  *
  * Layout, chosen for ~50k entries inside storage.local's quota:
  * - one storage value per UTC day (`local:ledger.day.YYYY-MM-DD`), so recording rewrites only today's bucket
- *   and pruning drops whole days without reading them;
+ *   and pruning removes whole days without rewriting them;
  * - entries packed as tuples, which takes roughly half the bytes of objects with repeated field names;
  * - an index of the days present (`local:ledger.days`), so reading a period never lists the whole storage.
  * Writers must live in one context (the background): the read-modify-write of a bucket is serialised inside a
- * store, not across contexts.
+ * store, not across contexts. The entry schemas live in `lib/stats/entries.ts` and are re-exported here.
  */
 
-const platformSchema = z.enum(SITES);
-const itemIdSchema = z.string().min(1).max(100);
-const timeSchema = z.number().int().nonnegative();
-const responseIdSchema = z.string().min(1).max(100);
-
-/** The longest reply text kept: enough for the duplicate check, bounded so one paste cannot fill the quota. */
-export const MAX_REPLY_TEXT = 5000;
-
-export const seenEntrySchema = z.object({
-  kind: z.literal('seen'),
-  platform: platformSchema,
-  itemId: itemIdSchema,
-  intent: intentSchema,
-  /** When the comment was written (the page's time), null when the page showed none. */
-  addressedAt: timeSchema.nullable(),
-  seenAt: timeSchema,
-});
-
-export const replyEntrySchema = z.object({
-  kind: z.literal('reply'),
-  platform: platformSchema,
-  /** The item replied to; null when the composer did not say which item it answered. */
-  itemId: itemIdSchema.nullable(),
-  intent: intentSchema.nullable(),
-  /** The playbook response the text came from; null for a reply written from scratch. */
-  responseId: responseIdSchema.nullable(),
-  variant: z.number().int().min(0).max(1000).nullable(),
-  /** 0 = posted as suggested, 1 = nothing in common; null when there was no suggestion. */
-  editDistance: z.number().min(0).max(1).nullable(),
-  promoScore: z.number().min(0).max(1),
-  /** Above the playbook's promotion threshold when posted. */
-  promotional: z.boolean(),
-  offerIds: z.array(z.string().min(1).max(80)).max(20),
-  /** When the comment replied to was written, when known. */
-  commentAt: timeSchema.nullable(),
-  postedAt: timeSchema,
-  text: z.string().max(MAX_REPLY_TEXT),
-});
-
-export const handledEntrySchema = z.object({
-  kind: z.literal('handled'),
-  platform: platformSchema,
-  itemId: itemIdSchema,
-  intent: intentSchema.nullable(),
-  at: timeSchema,
-});
-
-export const ledgerEntrySchema = z.discriminatedUnion('kind', [
-  seenEntrySchema,
-  replyEntrySchema,
+export {
+  bucketMigrations,
+  type HandledEntry,
   handledEntrySchema,
-]);
-export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
-export type SeenEntry = z.infer<typeof seenEntrySchema>;
-export type ReplyEntry = z.infer<typeof replyEntrySchema>;
-export type HandledEntry = z.infer<typeof handledEntrySchema>;
-
-// ---------- stored format ----------
-
-const nullableTime = timeSchema.nullable();
-const packedSeenSchema = z.tuple([
-  z.literal('s'),
-  platformSchema,
-  itemIdSchema,
-  intentSchema,
-  nullableTime,
-  timeSchema,
-]);
-const packedReplySchema = z.tuple([
-  z.literal('r'),
-  platformSchema,
-  itemIdSchema.nullable(),
-  intentSchema.nullable(),
-  responseIdSchema.nullable(),
-  z.number().int().min(0).max(1000).nullable(),
-  z.number().min(0).max(1).nullable(),
-  z.number().min(0).max(1),
-  z.boolean(),
-  z.array(z.string().min(1).max(80)).max(20),
-  nullableTime,
-  timeSchema,
-  z.string().max(MAX_REPLY_TEXT),
-]);
-const packedHandledSchema = z.tuple([
-  z.literal('h'),
-  platformSchema,
-  itemIdSchema,
-  intentSchema.nullable(),
-  timeSchema,
-]);
-const packedEntrySchema = z.union([packedSeenSchema, packedReplySchema, packedHandledSchema]);
-type PackedEntry = z.infer<typeof packedEntrySchema>;
-
-/**
- * A day's bucket. Entries that do not parse are dropped one by one rather than failing the whole bucket, so a
- * single damaged entry never costs the rest of the day.
- */
-const bucketSchema = z.array(z.unknown()).transform((raw): PackedEntry[] =>
-  raw.flatMap((value) => {
-    const parsed = packedEntrySchema.safeParse(value);
-    return parsed.success ? [parsed.data] : [];
-  }),
-);
-
-export function packEntry(entry: LedgerEntry): PackedEntry {
-  switch (entry.kind) {
-    case 'seen':
-      return ['s', entry.platform, entry.itemId, entry.intent, entry.addressedAt, entry.seenAt];
-    case 'reply':
-      return [
-        'r',
-        entry.platform,
-        entry.itemId,
-        entry.intent,
-        entry.responseId,
-        entry.variant,
-        entry.editDistance,
-        entry.promoScore,
-        entry.promotional,
-        entry.offerIds,
-        entry.commentAt,
-        entry.postedAt,
-        entry.text,
-      ];
-    case 'handled':
-      return ['h', entry.platform, entry.itemId, entry.intent, entry.at];
-  }
-}
-
-export function unpackEntry(packed: PackedEntry): LedgerEntry {
-  switch (packed[0]) {
-    case 's': {
-      const [, platform, itemId, intent, addressedAt, seenAt] = packed;
-      return { kind: 'seen', platform, itemId, intent, addressedAt, seenAt };
-    }
-    case 'r': {
-      const [, platform, itemId, intent, responseId, variant, editDistance, promoScore, promotional] = packed;
-      const [, , , , , , , , , offerIds, commentAt, postedAt, text] = packed;
-      return {
-        kind: 'reply',
-        platform,
-        itemId,
-        intent,
-        responseId,
-        variant,
-        editDistance,
-        promoScore,
-        promotional,
-        offerIds,
-        commentAt,
-        postedAt,
-        text,
-      };
-    }
-    case 'h': {
-      const [, platform, itemId, intent, at] = packed;
-      return { kind: 'handled', platform, itemId, intent, at };
-    }
-  }
-}
-
-/** The bucket format's version; see `bucketMigrations`. */
-export const LEDGER_BUCKET_VERSION = 2;
-
-/**
- * v1 → v2: version 1 kept each entry as an object shaped like `ledgerEntrySchema`; version 2 packs them as
- * tuples. Entries already packed are kept, so running the step twice is harmless.
- */
-export function migrateBucketV1toV2(old: unknown): unknown[] {
-  if (!Array.isArray(old)) return [];
-  return old.flatMap((value: unknown) => {
-    if (Array.isArray(value)) return [value];
-    const parsed = ledgerEntrySchema.safeParse(value);
-    return parsed.success ? [packEntry(parsed.data)] : [];
-  });
-}
-
-export const bucketMigrations = { 2: migrateBucketV1toV2 };
+  LEDGER_BUCKET_VERSION,
+  type LedgerEntry,
+  ledgerEntrySchema,
+  MAX_REPLY_TEXT,
+  migrateBucketV1toV2,
+  packEntry,
+  type ReplyEntry,
+  replyEntrySchema,
+  type SeenEntry,
+  seenEntrySchema,
+  unpackEntry,
+} from '../stats/entries';
 
 const BUCKET_PREFIX = 'local:ledger.day.';
 type BucketKey = `local:ledger.day.${string}`;
@@ -207,9 +61,9 @@ function bucketKey(day: string): BucketKey {
 }
 
 /**
- * A fresh definition per use, never a cached one: WXT stamps a value's version only on the first write through
- * a definition, so a long-lived definition would write an unversioned bucket after pruning removed it, and the
- * next start would migrate current data as if it were version 1.
+ * A fresh definition per use, never a cached one: WXT stamps a value's version only on the first write
+ * through a definition, so a long-lived definition would write an unversioned bucket after pruning removed
+ * it, and the next start would migrate current data as if it were version 1.
  */
 function bucketItem(day: string): StoredValue<PackedEntry[]> {
   return defineStoredValue(bucketKey(day), bucketSchema, {
@@ -244,44 +98,50 @@ export interface SeenInput {
   addressedAt: number | null;
 }
 
-export type ReplyInput = Omit<ReplyEntry, 'kind'>;
+/**
+ * A posted reply as the background knows it. Give either the edit distance or the suggestion that was
+ * inserted (the distance is then measured here against the full text, before it is cut to `MAX_REPLY_TEXT`).
+ */
+export type ReplyInput = Omit<ReplyEntry, 'kind' | 'editDistance' | 'variant'> & {
+  editDistance?: number | null;
+  variant?: number | null;
+  /** The suggestion inserted before the person edited it; null or absent when written from scratch. */
+  suggestedText?: string | null;
+};
 
 export interface HandledInput {
   platform: HandledEntry['platform'];
   itemId: string;
   intent: HandledEntry['intent'];
+  /** When it was marked; the `now` argument is used when absent. */
+  at?: number;
 }
 
-/** The shape the duplicate-reply check and suggestion rotation read. */
-export interface ReplyHistoryItem {
-  text: string;
-  at: number;
-  responseId?: string;
-  variant?: number;
-  itemId?: string;
-}
+/** Instants may be given as dates or epoch milliseconds. */
+export type Instant = Date | number;
+const toMs = (instant: Instant): number => (typeof instant === 'number' ? instant : instant.getTime());
 
 export interface LedgerRange {
-  /** Inclusive, epoch ms. */
-  from?: number;
-  /** Exclusive, epoch ms. */
-  to?: number;
+  /** Inclusive. */
+  from?: Instant;
+  /** Exclusive. */
+  to?: Instant;
 }
 
 export interface LedgerStore {
   /** Records the items not recorded before (by platform and id); returns how many were new. */
-  recordSeen(items: readonly SeenInput[], now: Date): Promise<number>;
+  recordSeen(items: readonly SeenInput[], now: Instant): Promise<number>;
   /** Records a posted reply; the text is cut to `MAX_REPLY_TEXT`. */
   recordReply(entry: ReplyInput): Promise<ReplyEntry>;
   /** Records that an item was marked handled; false when it already was. */
-  recordHandled(item: HandledInput, now: Date): Promise<boolean>;
+  recordHandled(item: HandledInput, now?: Instant): Promise<boolean>;
   /** Entries in time order, optionally only those in a range. */
   readLedger(range?: LedgerRange): Promise<LedgerEntry[]>;
   /** Removes entries older than the retention (the stored setting when not given); returns how many went. */
-  pruneLedger(now: Date, retentionDays?: number): Promise<number>;
+  pruneLedger(now: Instant, retentionDays?: number): Promise<number>;
   deleteAllLedgerData(): Promise<void>;
   /** Replies posted in the last `days` days, newest first. */
-  replyHistory(now: Date, days?: number): Promise<ReplyHistoryItem[]>;
+  replyHistory(now: Instant, days?: number): Promise<ReplyHistoryEntry[]>;
 }
 
 const identity = (platform: string, itemId: string): string => `${platform}\u0000${itemId}`;
@@ -299,19 +159,27 @@ export function createLedgerStore(): LedgerStore {
     return run;
   };
 
-  // Which items were already seen or handled, loaded once from storage and kept in step with every write, so a
-  // snapshot does not read 90 buckets to decide what is new.
-  let known: { seen: Set<string>; handled: Set<string> } | null = null;
+  // Which items were already seen or handled, loaded once from storage and kept in step with every write, so
+  // a snapshot does not read 90 buckets to decide what is new. `days` is the day index it was built against:
+  // if the index changes behind the store's back (storage cleared by hand, another build), it is built again.
+  interface Known {
+    seen: Set<string>;
+    handled: Set<string>;
+    days: string;
+  }
+  let known: Known | null = null;
+  const signature = (days: readonly string[]): string => [...new Set(days)].sort().join(',');
 
   const readDays = async (days: readonly string[]): Promise<LedgerEntry[]> => {
     const buckets = await Promise.all(days.map((day) => bucketItem(day).get()));
     return buckets.flatMap((bucket) => bucket.map(unpackEntry));
   };
 
-  const loadKnown = async (): Promise<{ seen: Set<string>; handled: Set<string> }> => {
-    if (known) return known;
-    const entries = await readDays(await ledgerDays.get());
-    const next = { seen: new Set<string>(), handled: new Set<string>() };
+  const loadKnown = async (): Promise<Known> => {
+    const days = await ledgerDays.get();
+    if (known && known.days === signature(days)) return known;
+    const entries = await readDays(days);
+    const next: Known = { seen: new Set<string>(), handled: new Set<string>(), days: signature(days) };
     for (const entry of entries) {
       if (entry.kind === 'seen') next.seen.add(identity(entry.platform, entry.itemId));
       if (entry.kind === 'handled') next.handled.add(identity(entry.platform, entry.itemId));
@@ -345,7 +213,7 @@ export function createLedgerStore(): LedgerStore {
     return removed;
   };
 
-  /** Appends to each entry's day; the first write of a new day also prunes, which keeps retention automatic. */
+  /** Appends to each entry's day. The first write of a new day also prunes: retention needs no timer. */
   const append = async (entries: readonly LedgerEntry[], now: number): Promise<void> => {
     if (entries.length === 0) return;
     const byDay = new Map<string, PackedEntry[]>();
@@ -359,7 +227,11 @@ export function createLedgerStore(): LedgerStore {
     // bucket (read as empty) rather than a bucket nobody can find, read or delete.
     const days = await ledgerDays.get();
     const added = [...byDay.keys()].filter((day) => !days.includes(day));
-    if (added.length > 0) await ledgerDays.set([...days, ...added]);
+    if (added.length > 0) {
+      await ledgerDays.set([...days, ...added]);
+      if (known)
+        known = known.days === signature(days) ? { ...known, days: signature([...days, ...added]) } : null;
+    }
     for (const [day, packed] of byDay) await bucketItem(day).update((current) => [...current, ...packed]);
     if (added.length > 0) await prune(now, await ledgerRetentionDays.get());
   };
@@ -372,19 +244,27 @@ export function createLedgerStore(): LedgerStore {
         for (const item of items) {
           const key = identity(item.platform, item.itemId);
           if (state.seen.has(key)) continue;
-          const entry = seenEntrySchema.parse({ kind: 'seen', ...item, seenAt: now.getTime() });
+          // One odd item (an id too long, say) is skipped alone rather than costing the whole snapshot.
+          const parsed = seenEntrySchema.safeParse({ kind: 'seen', ...item, seenAt: toMs(now) });
+          if (!parsed.success) continue;
           state.seen.add(key);
-          fresh.push(entry);
+          fresh.push(parsed.data);
         }
-        await append(fresh, now.getTime());
+        await append(fresh, toMs(now));
         return fresh.length;
       }),
 
-    recordReply: (input) =>
+    recordReply: ({ suggestedText, ...input }) =>
       serial(async () => {
+        const measured =
+          suggestedText === undefined || suggestedText === null
+            ? null
+            : normalizedEditDistance(suggestedText, input.text);
         const entry = replyEntrySchema.parse({
           ...input,
           kind: 'reply',
+          variant: input.variant ?? null,
+          editDistance: input.editDistance ?? measured,
           text: input.text.slice(0, MAX_REPLY_TEXT),
         });
         await append([entry], entry.postedAt);
@@ -393,17 +273,20 @@ export function createLedgerStore(): LedgerStore {
 
     recordHandled: (item, now) =>
       serial(async () => {
+        const at = item.at ?? (now === undefined ? undefined : toMs(now));
+        if (at === undefined) throw new Error('recordHandled needs the time the item was marked');
         const state = await loadKnown();
         const key = identity(item.platform, item.itemId);
         if (state.handled.has(key)) return false;
-        const entry = handledEntrySchema.parse({ kind: 'handled', ...item, at: now.getTime() });
+        const entry = handledEntrySchema.parse({ kind: 'handled', ...item, at });
         state.handled.add(key);
-        await append([entry], now.getTime());
+        await append([entry], at);
         return true;
       }),
 
     readLedger: async (range = {}) => {
-      const { from = Number.NEGATIVE_INFINITY, to = Number.POSITIVE_INFINITY } = range;
+      const from = range.from === undefined ? Number.NEGATIVE_INFINITY : toMs(range.from);
+      const to = range.to === undefined ? Number.POSITIVE_INFINITY : toMs(range.to);
       const fromDay = Number.isFinite(from) ? utcDayKey(from) : '';
       const toDay = Number.isFinite(to) ? utcDayKey(to) : '\uffff';
       const days = (await ledgerDays.get()).filter((day) => day >= fromDay && day <= toDay);
@@ -416,7 +299,7 @@ export function createLedgerStore(): LedgerStore {
     },
 
     pruneLedger: (now, retentionDays) =>
-      serial(async () => prune(now.getTime(), retentionDays ?? (await ledgerRetentionDays.get()))),
+      serial(async () => prune(toMs(now), retentionDays ?? (await ledgerRetentionDays.get()))),
 
     deleteAllLedgerData: () =>
       serial(async () => {
@@ -424,19 +307,19 @@ export function createLedgerStore(): LedgerStore {
         const stored = Object.keys(await storage.snapshot('local'));
         const keys = stored.filter((key) => key.startsWith('ledger.')).map((key) => `local:${key}` as const);
         await storage.removeItems(keys);
-        known = { seen: new Set(), handled: new Set() };
+        known = { seen: new Set(), handled: new Set(), days: signature([]) };
       }),
 
     replyHistory: async (now, days = 7) => {
-      const to = now.getTime();
+      const to = toMs(now);
       const from = to - days * DAY_MS;
       const fromDay = utcDayKey(from);
       const toDay = utcDayKey(to);
       const inRange = (await ledgerDays.get()).filter((day) => day >= fromDay && day <= toDay);
-      const history: ReplyHistoryItem[] = [];
+      const history: ReplyHistoryEntry[] = [];
       for (const entry of await readDays(inRange)) {
         if (entry.kind !== 'reply' || entry.postedAt < from || entry.postedAt > to) continue;
-        const item: ReplyHistoryItem = { text: entry.text, at: entry.postedAt };
+        const item: ReplyHistoryEntry = { text: entry.text, at: entry.postedAt };
         if (entry.responseId !== null) item.responseId = entry.responseId;
         if (entry.variant !== null) item.variant = entry.variant;
         if (entry.itemId !== null) item.itemId = entry.itemId;

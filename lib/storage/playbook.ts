@@ -17,7 +17,7 @@ import {
 import type { PlaybookStore } from '../playbook/sync';
 import { defineStoredValue } from './define';
 
-/** The playbook staff run on; null until a file, URL or policy supplies one (the sample is used meanwhile). */
+/** The playbook staff run on; null until a file, URL or policy supplies one (meanwhile, the sample). */
 export const activePlaybookItem = defineStoredValue(
   'local:playbook.active',
   activePlaybookSchema.nullable(),

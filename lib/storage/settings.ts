@@ -9,7 +9,9 @@ export const agentSchema = z.object({
 export type Agent = z.infer<typeof agentSchema>;
 
 /** null until the agent has answered the first-run question (then possibly `{}` if they skipped it). */
-export const agentItem = defineStoredValue('local:settings.agent', agentSchema.nullable(), { fallback: null });
+export const agentItem = defineStoredValue('local:settings.agent', agentSchema.nullable(), {
+  fallback: null,
+});
 
 export const preferencesSchema = z.object({
   /** Show markers on unanswered items in the page. */

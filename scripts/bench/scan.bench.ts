@@ -28,7 +28,9 @@ function buildPage(): string | null {
       .replaceAll(`/${handle}`, `/user${n}`)
       .replaceAll(`@${handle}`, `@user${n}`)}</div>`;
   const cells = Array.from({ length: INITIAL }, (_, n) => cell(n)).join('\n');
-  const template = cell(0).replaceAll(String(1_900_000_000_000_000_000n), 'TWEETID').replaceAll('/user0', '/userN');
+  const template = cell(0)
+    .replaceAll(String(1_900_000_000_000_000_000n), 'TWEETID')
+    .replaceAll('/user0', '/userN');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home / X</title></head><body>
 <main role="main"><div aria-label="Timeline: Your Home Timeline"><div id="timeline">${cells}</div></div></main>
 <template id="cell">${template}</template>
@@ -71,7 +73,10 @@ async function runPage(withExtension: boolean, html: string): Promise<PageRun> {
     await cdp.send('Performance.enable');
     await page.goto(url);
     await page.waitForTimeout(withExtension ? 3000 : 1500);
-    await page.evaluate(([b, s]) => (window as unknown as { __grow(b: number, s: number): Promise<void> }).__grow(b, s), [BATCHES, BATCH] as const);
+    await page.evaluate(
+      ([b, s]) => (window as unknown as { __grow(b: number, s: number): Promise<void> }).__grow(b, s),
+      [BATCHES, BATCH] as const,
+    );
     await page.waitForTimeout(1000);
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
     const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
@@ -87,17 +92,24 @@ async function runPage(withExtension: boolean, html: string): Promise<PageRun> {
   if (withExtension) {
     const h = await launch();
     try {
-      await h.context.route('https://x.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+      await h.context.route('https://x.com/**', (r) =>
+        r.fulfill({ status: 200, contentType: 'text/html', body: html }),
+      );
       const page = await h.context.newPage();
       return await drive(page);
     } finally {
       await h.close();
     }
   }
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const context = await browser.newContext();
-    await context.route('https://x.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await context.route('https://x.com/**', (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html', body: html }),
+    );
     return await drive(await context.newPage());
   } finally {
     await browser.close();
@@ -107,7 +119,9 @@ async function runPage(withExtension: boolean, html: string): Promise<PageRun> {
 export async function run(): Promise<boolean | undefined> {
   const html = buildPage();
   if (!html) {
-    console.log('skipped: ../shared/fixtures/x-real is not here (the scan benchmark builds its page from real markup)');
+    console.log(
+      'skipped: ../shared/fixtures/x-real is not here (the scan benchmark builds its page from real markup)',
+    );
     return undefined;
   }
   if (!existsSync(join(ROOT, '.output/chrome-mv3/manifest.json'))) {
@@ -120,14 +134,30 @@ export async function run(): Promise<boolean | undefined> {
   const batchDurations = batches.filter((r) => r.found > 0).map((r) => r.duration);
   const extensionMs = coached.reads.reduce((s, r) => s + r.duration, 0);
   const rows: [string, string, string, boolean][] = [
-    ['initial scan (1,000 tweets)', `${initial?.duration.toFixed(2)} ms, ${initial?.found} read`, '≤ 15 ms', (initial?.duration ?? 99) <= 15],
-    ['per batch of 20 new tweets, median', `${pct(batchDurations, 50).toFixed(2)} ms (${batchDurations.length} batches)`, '≤ 1 ms', pct(batchDurations, 50) <= 1],
+    [
+      'initial scan (1,000 tweets)',
+      `${initial?.duration.toFixed(2)} ms, ${initial?.found} read`,
+      '≤ 15 ms',
+      (initial?.duration ?? 99) <= 15,
+    ],
+    [
+      'per batch of 20 new tweets, median',
+      `${pct(batchDurations, 50).toFixed(2)} ms (${batchDurations.length} batches)`,
+      '≤ 1 ms',
+      pct(batchDurations, 50) <= 1,
+    ],
     ['per batch of 20 new tweets, p95', `${pct(batchDurations, 95).toFixed(2)} ms`, '', true],
-    ['long tasks without / with extension', `${bare.longTasks.length} / ${coached.longTasks.length}`, 'no extra', coached.longTasks.length <= bare.longTasks.length],
+    [
+      'long tasks without / with extension',
+      `${bare.longTasks.length} / ${coached.longTasks.length}`,
+      'no extra',
+      coached.longTasks.length <= bare.longTasks.length,
+    ],
     ['page scripting without extension', `${bare.scriptMs.toFixed(0)} ms`, '', true],
     ['coach reading time, whole run', `${extensionMs.toFixed(1)} ms`, '', true],
   ];
   console.log('| measure | result | budget | |\n|---|---|---|---|');
-  for (const [m, r, b, ok] of rows) console.log(`| ${m} | ${r} | ${b} | ${b ? (ok ? 'ok' : 'MISSED') : ''} |`);
+  for (const [m, r, b, ok] of rows)
+    console.log(`| ${m} | ${r} | ${b} | ${b ? (ok ? 'ok' : 'MISSED') : ''} |`);
   return rows.every((r) => !r[2] || r[3]);
 }

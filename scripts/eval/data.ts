@@ -99,7 +99,9 @@ export interface SpamRow {
 export function loadYoutube(): SpamRow[] {
   const dir = join(DATA_DIR, 'youtube-spam');
   const out: SpamRow[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     for (const r of parseCsv(readFileSync(join(dir, file), 'utf8'))) {
       out.push({ text: (r.CONTENT ?? '').replace(/\uFEFF/g, ''), spam: r.CLASS === '1', video: file });
     }

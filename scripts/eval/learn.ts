@@ -38,7 +38,8 @@ export function train(examples: readonly Example[], opts: TrainOptions): LinearM
   const rate = opts.rate ?? 0.2;
   const minCount = opts.minCount ?? 2;
   const counts = new Map<string, number>();
-  for (const ex of examples) for (const name of ex.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const ex of examples)
+    for (const name of ex.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
   const keep = (name: string) => !name.startsWith('w:') || (counts.get(name) ?? 0) >= minCount;
   const perClass = new Array<number>(k).fill(0);
   for (const ex of examples) perClass[ex.label] = (perClass[ex.label] ?? 0) + 1;
@@ -100,6 +101,6 @@ export function folds(n: number, k: number, seed = 7): number[][] {
     [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
   const out: number[][] = Array.from({ length: k }, () => []);
-  order.forEach((row, i) => out[i % k]?.push(row));
+  for (let i = 0; i < order.length; i++) out[i % k]?.push(order[i] as number);
   return out;
 }

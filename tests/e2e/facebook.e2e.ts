@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import expected from '../fixtures/facebook/expected.json';
 import { type Harness, launch } from './harness';
 import { randomInsertions } from './insertions';
@@ -8,6 +8,9 @@ const POST = '/AcmeCoffee/posts/pfbid0Acme123';
 let h: Harness;
 beforeAll(async () => {
   h = await launch();
+});
+afterEach(async () => {
+  await h?.closePages();
 });
 afterAll(async () => {
   await h?.close();
@@ -32,7 +35,9 @@ async function markedIds(page: import('playwright-core').Page): Promise<string[]
 describe('Facebook in Chromium', () => {
   it('puts markers on exactly the unanswered comments on the brand’s post', async () => {
     const page = await h.openFacebook(POST, 'post.html');
-    await expect.poll(() => markedIds(page), { timeout: 20_000 }).toEqual([...expected.post.unanswered].sort());
+    await expect
+      .poll(() => markedIds(page), { timeout: 20_000 })
+      .toEqual([...expected.post.unanswered].sort());
     await page.close();
   });
 
@@ -51,9 +56,15 @@ describe('Facebook in Chromium', () => {
       suggestedText: null,
     });
     expect(result.ok).toBe(true);
-    expect((await editor.innerText()).replace(/\s+/g, ' ').trim()).toBe('Hi Sam, thanks for telling us. We are on it.');
-    expect(await page.locator('form [aria-label="Comment"]').first().getAttribute('aria-disabled')).toBe('false');
-    expect(await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? [])).toEqual([]);
+    expect((await editor.innerText()).replace(/\s+/g, ' ').trim()).toBe(
+      'Hi Sam, thanks for telling us. We are on it.',
+    );
+    expect(await page.locator('form [aria-label="Comment"]').first().getAttribute('aria-disabled')).toBe(
+      'false',
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? []),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -62,7 +73,13 @@ describe('Facebook in Chromium', () => {
     await h.waitForTabState(page, (s) => s.queue.length > 0);
     const target = expected.post.unanswered[0] as string;
     const tabId = await h.tabIdOf(page);
-    const result = await h.ask('insert', { tabId, itemId: target, text: 'So sorry about this.', responseId: null, suggestedText: null });
+    const result = await h.ask('insert', {
+      tabId,
+      itemId: target,
+      text: 'So sorry about this.',
+      responseId: null,
+      suggestedText: null,
+    });
     expect(result.ok).toBe(true);
     const box = page.locator(`[data-fixture-reply-box="${target}"] [data-lexical-editor="true"]`);
     expect(await box.innerText()).toContain('So sorry about this.');
@@ -75,7 +92,9 @@ describe('Facebook in Chromium', () => {
     const editor = page.locator('[data-lexical-editor="true"]').first();
     const failures = await randomInsertions(h, page, editor, { runs: 200, seed: 11232026 });
     expect(failures).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? [])).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? []),
+    ).toEqual([]);
     await page.close();
   }, 300_000);
 });

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, type Harness, launch } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
   h = await launch();
+});
+afterEach(async () => {
+  await h?.closePages();
 });
 afterAll(async () => {
   await h?.close();
@@ -28,10 +31,10 @@ describe('the built extension in Chromium', () => {
   });
 
   it('runs the X content script on a routed https://x.com page and reports its items to the background', async () => {
-    const page = await h.openX('/acmecoffee/status/1861000000000000001', 'status-conversation.html');
+    const page = await h.openX('/acmecoffee/status/1992318840123456512', 'status-conversation.html');
     const state = await h.waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) > 0);
     expect(state.snapshot?.site).toBe('x');
-    expect(state.snapshot?.url).toBe('https://x.com/acmecoffee/status/1861000000000000001');
+    expect(state.snapshot?.url).toBe('https://x.com/acmecoffee/status/1992318840123456512');
     expect(state.snapshot?.items.length).toBeGreaterThanOrEqual(11);
     await page.close();
   });
@@ -45,12 +48,14 @@ describe('the built extension in Chromium', () => {
   });
 
   it('renders the side panel with the queue that came through the message protocol', async () => {
-    const page = await h.openX('/acmecoffee/status/1861000000000000001', 'status-conversation.html');
+    const page = await h.openX('/acmecoffee/status/1992318840123456512', 'status-conversation.html');
     const state = await h.waitForTabState(page, (s) => s.queue.length > 0);
     const first = state.snapshot?.items.find((i) => i.id === state.queue[0]?.itemId);
     const tabId = await h.tabIdOf(page);
     const panel = await h.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-    await expect.poll(() => panel.getByText(first?.author.name ?? '—').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => panel.getByText(first?.author.name ?? '—').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await panel.close();
     await page.close();
   });
@@ -64,7 +69,7 @@ describe('the built extension in Chromium', () => {
 
 describe('the fixture pages’ real editors', () => {
   it('accept typed text in the Draft.js reply box on X and enable Reply', async () => {
-    const page = await h.openX('/acmecoffee/status/1861000000000000001', 'status-conversation.html');
+    const page = await h.openX('/acmecoffee/status/1992318840123456512', 'status-conversation.html');
     const editor = page.locator('[data-testid="tweetTextarea_0"][contenteditable="true"]').first();
     const reply = page.locator('[data-testid="tweetButtonInline"]').first();
     await expect.poll(() => reply.isDisabled()).toBe(true);
@@ -89,7 +94,9 @@ describe('the fixture pages’ real editors', () => {
     await page.keyboard.type('second line');
     await expect.poll(() => editor.innerText()).toContain('Hello from a real Lexical editor');
     expect(await submit.getAttribute('aria-disabled')).toBe('false');
-    const posts = await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? []);
+    const posts = await page.evaluate(
+      () => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? [],
+    );
     expect(posts).toEqual([]);
     await page.close();
   });

@@ -29,7 +29,13 @@ export interface Harness {
   /** Ask the background what the side panel would ask, through the real protocol, from an extension page. */
   ask<K extends keyof UiRequest>(type: K, data: UiRequest[K]): Promise<UiResponses[K]>;
   /** Poll `tabState` until `ready` holds (the content script has reported), or throw after `timeoutMs`. */
-  waitForTabState(page: Page, ready: (s: UiResponses['tabState']) => boolean, timeoutMs?: number): Promise<UiResponses['tabState']>;
+  waitForTabState(
+    page: Page,
+    ready: (s: UiResponses['tabState']) => boolean,
+    timeoutMs?: number,
+  ): Promise<UiResponses['tabState']>;
+  /** Close every page opened so far (between tests, so one failure does not leak into the next test). */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,7 +48,8 @@ const TYPES: Record<string, string> = {
 
 export async function launch(options: { headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run npm run build`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No built extension in ${dir}: run npm run build`);
   const profile = mkdtempSync(join(tmpdir(), 'reciprocity-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -83,7 +90,8 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
     await context.route(`https://${host}/**`, serve);
   }
 
-  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  let worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
 
   const open = async (host: string, path: string, file: string): Promise<Page> => {
@@ -113,9 +121,10 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
   const tabIdOf = async (page: Page): Promise<number> => {
     const sw = context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? worker;
     const url = page.url();
+    // The newest tab with this URL: tab ids grow, and an earlier test may have left the same page open.
     return sw.evaluate(async (u) => {
       const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url === u)?.id ?? -1;
+      return Math.max(-1, ...tabs.filter((t) => t.url === u).map((t) => t.id ?? -1));
     }, url);
   };
 
@@ -147,6 +156,10 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
+    },
+    async closePages() {
+      for (const p of context.pages()) if (!p.isClosed()) await p.close().catch(() => undefined);
+      asker = null;
     },
     async close() {
       await context.close();

@@ -13,7 +13,22 @@ function prng(seed: number): () => number {
   };
 }
 
-const WORDS = ['hi', 'thanks', 'order', 'coffee', 'sorry', 'ça', 'va', 'latte', '☕', '🙏', 'Maya', 'refund', '#42', "we'll"];
+const WORDS = [
+  'hi',
+  'thanks',
+  'order',
+  'coffee',
+  'sorry',
+  'ça',
+  'va',
+  'latte',
+  '☕',
+  '🙏',
+  'Maya',
+  'refund',
+  '#42',
+  "we'll",
+];
 const SUGGESTIONS = [
   'Thank you so much, we really appreciate it!',
   'So sorry for the wait. Could you DM us your order number?',
@@ -49,7 +64,8 @@ export async function randomInsertions(
   const failures: InsertionFailure[] = [];
   const squash = (s: string): string => s.replace(/\s+/g, '');
   for (let run = 0; run < opts.runs; run++) {
-    await editor.click();
+    // Focus rather than click: the caret is placed with the keyboard below, and a click waits for layout.
+    await editor.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     const lines = Array.from({ length: rand() < 0.7 ? 1 : 2 }, () =>
@@ -62,10 +78,23 @@ export async function randomInsertions(
     const before = lines.join('\n');
     // Caret: an offset in the plain text, reached from the start with arrow keys (a line break is one step).
     const caret = Math.floor(rand() * ([...before].length + 1));
-    await page.keyboard.press('Control+Home');
-    for (let i = 0; i < caret; i++) await page.keyboard.press('ArrowRight');
+    // From whichever end is nearer, to keep the run short.
+    const length = [...before].length;
+    if (caret <= length / 2) {
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < caret; i++) await page.keyboard.press('ArrowRight');
+    } else {
+      await page.keyboard.press('Control+End');
+      for (let i = caret; i < length; i++) await page.keyboard.press('ArrowLeft');
+    }
     const suggestion = pick(SUGGESTIONS);
-    const result = await h.ask('insert', { tabId, itemId: null, text: suggestion, responseId: null, suggestedText: null });
+    const result = await h.ask('insert', {
+      tabId,
+      itemId: null,
+      text: suggestion,
+      responseId: null,
+      suggestedText: null,
+    });
     const after = await editor.evaluate((el) => {
       const blocks = el.querySelectorAll('[data-block="true"]');
       if (blocks.length > 0) return [...blocks].map((b) => b.textContent ?? '').join('\n');

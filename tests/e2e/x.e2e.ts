@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import expected from '../fixtures/x/expected.json';
 import { type Harness, launch } from './harness';
 import { randomInsertions } from './insertions';
@@ -9,6 +9,9 @@ let h: Harness;
 beforeAll(async () => {
   h = await launch();
 });
+afterEach(async () => {
+  await h?.closePages();
+});
 afterAll(async () => {
   await h?.close();
 });
@@ -17,7 +20,9 @@ afterAll(async () => {
 async function markedIds(page: import('playwright-core').Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('reciprocity-marker')]
-      .map((m) => m.closest('article')?.querySelector('a[href*="/status/"] time')?.parentElement?.getAttribute('href'))
+      .map((m) =>
+        m.closest('article')?.querySelector('a[href*="/status/"] time')?.parentElement?.getAttribute('href'),
+      )
       .map((href) => href?.split('/status/')[1] ?? '')
       .sort(),
   );
@@ -26,8 +31,13 @@ async function markedIds(page: import('playwright-core').Page): Promise<string[]
 describe('X in Chromium', () => {
   it('puts markers on exactly the unanswered tweets addressed to the brand in a conversation', async () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
-    await expect.poll(() => markedIds(page), { timeout: 20_000 }).toEqual([...expected.status.unanswered].sort());
-    const label = await page.locator('reciprocity-marker').first().evaluate((m) => m.shadowRoot?.textContent ?? '');
+    await expect
+      .poll(() => markedIds(page), { timeout: 20_000 })
+      .toEqual([...expected.status.unanswered].sort());
+    const label = await page
+      .locator('reciprocity-marker')
+      .first()
+      .evaluate((m) => m.shadowRoot?.textContent ?? '');
     expect(label).toMatch(/Unanswered/);
     expect(label).toMatch(/Coach reply/);
     await page.close();
@@ -35,7 +45,9 @@ describe('X in Chromium', () => {
 
   it('puts markers on exactly the unanswered mentions', async () => {
     const page = await h.openX('/notifications/mentions', 'mentions.html');
-    await expect.poll(() => markedIds(page), { timeout: 20_000 }).toEqual([...expected.mentions.unanswered].sort());
+    await expect
+      .poll(() => markedIds(page), { timeout: 20_000 })
+      .toEqual([...expected.mentions.unanswered].sort());
     await page.close();
   });
 
@@ -43,27 +55,48 @@ describe('X in Chromium', () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
     const editor = page.locator('[data-testid="tweetTextarea_0"]').first();
     await editor.click();
-    await page.keyboard.type('SHOP NOW!!! Use code SAVE20 for 20% off our new blend at https://acme.example/shop #coffee #deal #sale');
+    const draft =
+      'SHOP NOW!!! Use code SAVE20 for 20% off our new blend at https://acme.example/shop #coffee #deal #sale';
+    await page.keyboard.type(draft.slice(0, 12));
+    await page.keyboard.insertText(draft.slice(12));
     const chip = page.locator('reciprocity-chip');
-    await expect.poll(() => chip.evaluate((c) => c.shadowRoot?.textContent ?? ''), { timeout: 10_000 }).toMatch(/promotion-heavy/);
-    await chip.evaluate((c) => (c.shadowRoot?.querySelector('.chip') as HTMLElement).click());
-    const rules = await chip.evaluate((c) => [...(c.shadowRoot?.querySelectorAll('li[data-rule]') ?? [])].map((li) => li.getAttribute('data-rule')));
-    expect(rules).toEqual(expect.arrayContaining(['promo:discount-code', 'promo:percentage', 'promo:link', 'promo:hashtags']));
-    const marked = await chip.evaluate((c) => [...(c.shadowRoot?.querySelectorAll('mark') ?? [])].map((m) => m.textContent));
-    expect(marked).toEqual(expect.arrayContaining(['SAVE20', 'https://acme.example/shop']));
-    await page.close();
+    // The chip follows the draft after each pause in typing; wait for the one about the whole draft.
+    const marks = () =>
+      chip.evaluate((c) => [...(c.shadowRoot?.querySelectorAll('mark') ?? [])].map((m) => m.textContent));
+    await expect.poll(marks, { timeout: 10_000 }).toContain('https://acme.example/shop');
+    expect(await chip.evaluate((c) => c.shadowRoot?.textContent ?? '')).toMatch(/promotion-heavy/);
+    await chip.evaluate((c) => c.shadowRoot?.querySelector<HTMLElement>('.chip')?.click());
+    const rules = await chip.evaluate((c) =>
+      [...(c.shadowRoot?.querySelectorAll('li[data-rule]') ?? [])].map((li) => li.getAttribute('data-rule')),
+    );
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'promo:call-to-action',
+        'promo:discount-code',
+        'promo:percentage',
+        'promo:link',
+        'promo:hashtags',
+      ]),
+    );
+    expect(await marks()).toEqual(
+      expect.arrayContaining(['SHOP NOW', 'Use code SAVE20', '20% off', '#deal']),
+    );
+    expect(await chip.evaluate((c) => c.shadowRoot?.querySelector('.panel')?.hasAttribute('hidden'))).toBe(
+      false,
+    );
   });
 
   it('inserts a suggestion into the Draft.js box, keeping the existing text, enabling Reply and posting nothing', async () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
-    const state = await h.waitForTabState(page, (s) => s.queue.length > 0);
+    await h.waitForTabState(page, (s) => s.queue.length > 0);
     const editor = page.locator('[data-testid="tweetTextarea_0"]').first();
     await editor.click();
     await page.keyboard.type('Hi Maya,');
     const tabId = await h.tabIdOf(page);
+    // No item: the reply box that has focus, as when the user is already replying.
     const result = await h.ask('insert', {
       tabId,
-      itemId: state.snapshot?.items[0]?.id ?? null,
+      itemId: null,
       text: 'thank you so much for the kind words!',
       responseId: null,
       suggestedText: null,
@@ -72,7 +105,9 @@ describe('X in Chromium', () => {
     const text = await editor.innerText();
     expect(text.replace(/\s+/g, ' ').trim()).toBe('Hi Maya, thank you so much for the kind words!');
     expect(await page.locator('[data-testid="tweetButtonInline"]').isDisabled()).toBe(false);
-    expect(await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? [])).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? []),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -81,11 +116,19 @@ describe('X in Chromium', () => {
     await h.waitForTabState(page, (s) => s.queue.length > 0);
     const target = expected.status.unanswered[0] as string;
     const tabId = await h.tabIdOf(page);
-    const result = await h.ask('insert', { tabId, itemId: target, text: 'So sorry about this.', responseId: null, suggestedText: null });
+    const result = await h.ask('insert', {
+      tabId,
+      itemId: target,
+      text: 'So sorry about this.',
+      responseId: null,
+      suggestedText: null,
+    });
     expect(result.ok).toBe(true);
     const dialog = page.locator('[role="dialog"]');
     expect(await dialog.getAttribute('data-reply-to')).toBe(target);
-    expect(await dialog.locator('[data-testid="tweetTextarea_0"]').innerText()).toContain('So sorry about this.');
+    expect(await dialog.locator('[data-testid="tweetTextarea_0"]').innerText()).toContain(
+      'So sorry about this.',
+    );
     expect(await dialog.locator('[data-testid="tweetButton"]').isDisabled()).toBe(false);
     await page.close();
   });
@@ -96,7 +139,9 @@ describe('X in Chromium', () => {
     const editor = page.locator('[data-testid="tweetTextarea_0"]').first();
     const failures = await randomInsertions(h, page, editor, { runs: 200, seed: 20261123 });
     expect(failures).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? [])).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __fixturePosts?: unknown[] }).__fixturePosts ?? []),
+    ).toEqual([]);
     await page.close();
   }, 300_000);
 });

@@ -11,11 +11,16 @@ function codeLines(source: string): string[] {
   return source
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('//') && !l.startsWith('*') && !l.startsWith('/*') && !l.startsWith('import '));
+    .filter(
+      (l) =>
+        l && !l.startsWith('//') && !l.startsWith('*') && !l.startsWith('/*') && !l.startsWith('import '),
+    );
 }
 
 const siteFolders = readdirSync(join(root, 'lib/sites')).filter(
-  (f) => statSync(join(root, 'lib/sites', f)).isDirectory() && existsSync(join(root, 'lib/sites', f, 'adapter.ts')),
+  (f) =>
+    statSync(join(root, 'lib/sites', f)).isDirectory() &&
+    existsSync(join(root, 'lib/sites', f, 'adapter.ts')),
 );
 
 describe('every site adapter', () => {
@@ -54,7 +59,13 @@ describe('entrypoints', () => {
   );
 
   it('exist for the background, both sites, the side panel and the options page', () => {
-    for (const f of ['background.ts', 'x.content/index.ts', 'facebook.content/index.ts', 'sidepanel/main.tsx', 'options/main.tsx']) {
+    for (const f of [
+      'background.ts',
+      'x.content/index.ts',
+      'facebook.content/index.ts',
+      'sidepanel/main.tsx',
+      'options/main.tsx',
+    ]) {
       expect(files).toContain(f);
     }
   });

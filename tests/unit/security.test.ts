@@ -30,19 +30,25 @@ describe('the shipped code', () => {
   });
 
   it('never evaluates strings as code', () => {
-    const offenders = shipped.filter((f) => /\beval\(|new Function\(|setTimeout\(\s*['"`]|setInterval\(\s*['"`]/.test(source(f)));
+    const offenders = shipped.filter((f) =>
+      /\beval\(|new Function\(|setTimeout\(\s*['"`]|setInterval\(\s*['"`]/.test(source(f)),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('never loads code from elsewhere', () => {
     const offenders = shipped.filter((f) =>
-      /import\(\s*['"`]https?:|importScripts\(|createElement\(\s*['"]script['"]\s*\)|\.src\s*=\s*['"`]https?:/.test(source(f)),
+      /import\(\s*['"`]https?:|importScripts\(|createElement\(\s*['"]script['"]\s*\)|\.src\s*=\s*['"`]https?:/.test(
+        source(f),
+      ),
     );
     expect(offenders).toEqual([]);
   });
 
   it('sends nothing anywhere except the playbook fetch the user or policy configured', () => {
-    const fetching = shipped.filter((f) => /\bfetch\(|XMLHttpRequest|sendBeacon|new WebSocket|EventSource\(/.test(source(f)));
+    const fetching = shipped.filter((f) =>
+      /\bfetch\(|XMLHttpRequest|sendBeacon|new WebSocket|EventSource\(/.test(source(f)),
+    );
     // fetch.ts does the request; sync.ts hands it the global fetch (tests hand it a local server's).
     expect(fetching.sort()).toEqual(['lib/playbook/fetch.ts', 'lib/playbook/sync.ts']);
   });

@@ -62,13 +62,14 @@ function dispatch(editable: HTMLElement, strategy: BridgeStrategy, text: string)
   }
 }
 
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 60));
+/** Long enough for the editor to apply an event and re-render (Draft.js and Lexical both do within a frame). */
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 32));
 
 /**
  * Put the caret where the user left it, never over a selection: a selected range is collapsed to its end so
  * that inserting cannot replace what the user wrote.
  */
-async function prepareCaret(editable: HTMLElement): Promise<string> {
+async function prepareCaret(editable: HTMLElement): Promise<{ before: string; after: string }> {
   if (document.activeElement !== editable) editable.focus();
   await settle();
   const sel = document.getSelection();
@@ -77,20 +78,28 @@ async function prepareCaret(editable: HTMLElement): Promise<string> {
       sel.collapseToEnd();
       await settle();
     }
-    const range = document.createRange();
-    range.selectNodeContents(editable);
     const caret = sel.getRangeAt(0);
-    range.setEnd(caret.endContainer, caret.endOffset);
-    return range.toString();
+    const head = document.createRange();
+    head.selectNodeContents(editable);
+    head.setEnd(caret.endContainer, caret.endOffset);
+    const tail = document.createRange();
+    tail.selectNodeContents(editable);
+    tail.setStart(caret.endContainer, caret.endOffset);
+    return { before: head.toString(), after: tail.toString() };
   }
-  return '';
+  return { before: '', after: '' };
 }
 
-export async function insertIntoEditor(editable: HTMLElement, text: string): Promise<Omit<BridgeResult, 'nonce'>> {
-  const textBefore = await prepareCaret(editable);
+export async function insertIntoEditor(
+  editable: HTMLElement,
+  text: string,
+): Promise<Omit<BridgeResult, 'nonce'>> {
+  const around = await prepareCaret(editable);
   const before = editorText(editable);
-  // Keep a word boundary between the user's text and ours.
-  const toInsert = textBefore.length > 0 && !/\s$/.test(textBefore) ? ` ${text}` : text;
+  // Keep word boundaries between the user's text and ours.
+  const lead = around.before.length > 0 && !/\s$/.test(around.before) ? ' ' : '';
+  const trail = around.after.length > 0 && !/^\s/.test(around.after) ? ' ' : '';
+  const toInsert = `${lead}${text}${trail}`;
   for (const strategy of strategiesFor(editable)) {
     if (strategy === 'execCommand' && toInsert.includes('\n\n')) continue;
     try {
@@ -124,7 +133,7 @@ export function serveEditorBridge(): void {
         new CustomEvent(BRIDGE_RESULT, { detail: JSON.stringify({ ...result, nonce: request.nonce }) }),
       );
     };
-    if (!target || target.getAttribute('contenteditable') !== 'true') {
+    if (target?.getAttribute('contenteditable') !== 'true') {
       answer({ ok: false, strategy: null, changedWrongly: false, error: 'editor not found' });
       return;
     }

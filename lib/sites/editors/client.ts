@@ -22,7 +22,8 @@ export function requestInsert(editable: HTMLElement, text: string, timeoutMs = 4
       }
     };
     const timer = setTimeout(
-      () => done({ nonce, ok: false, strategy: null, changedWrongly: false, error: 'no answer from the page' }),
+      () =>
+        done({ nonce, ok: false, strategy: null, changedWrongly: false, error: 'no answer from the page' }),
       timeoutMs,
     );
     document.addEventListener(BRIDGE_RESULT, onResult);

@@ -20,7 +20,12 @@ function inlineText(el: Element): string {
         const e = child as Element;
         if (e.tagName === 'BR') {
           // Lexical marks the <br> that only keeps an empty line open; it is not a line break of the text.
-          if (!e.hasAttribute('data-lexical-linebreak') && e.nextSibling === null && e.previousSibling === null) continue;
+          if (
+            !e.hasAttribute('data-lexical-linebreak') &&
+            e.nextSibling === null &&
+            e.previousSibling === null
+          )
+            continue;
           out += '\n';
         } else if (!e.hasAttribute('data-placeholder')) walk(e);
       }
@@ -35,7 +40,8 @@ function inlineText(el: Element): string {
  * present exactly once more than before? Whitespace at the seams is allowed to differ (a separating space).
  */
 export function insertionLanded(before: string, after: string, inserted: string): boolean {
-  const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  // Whitespace is ignored in the comparison: a separating space may land inside a word the caret was in.
+  const norm = (s: string): string => s.replace(/\s+/g, '');
   const target = inserted.trim();
   if (!target) return false;
   const count = (s: string): number => s.split(target).length - 1;

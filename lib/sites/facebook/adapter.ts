@@ -11,9 +11,10 @@ import {
   COMPOSER,
   COMPOSER_BLOCK,
   COMPOSER_FORM,
-  LABELLED,
+  CONTROL,
   LINK,
   POST_AUTHOR,
+  POSTING_AS,
   SUBMIT_BY_ID,
 } from './selectors';
 import { parseRelativeTime } from './time';
@@ -539,7 +540,7 @@ export function signedInAccount(doc: Document): string | null {
   const tables = tablesToTry(labels);
   const viewed = viewedPageName(doc);
   if (viewed) {
-    for (const el of Array.from(doc.querySelectorAll(LABELLED))) {
+    for (const el of Array.from(doc.querySelectorAll(POSTING_AS))) {
       const label = clean(el.getAttribute('aria-label'));
       for (const table of tables) {
         for (const pattern of table.postingAs) {
@@ -549,7 +550,7 @@ export function signedInAccount(doc: Document): string | null {
       }
     }
   }
-  for (const el of Array.from(doc.querySelectorAll(`${BUTTON}, a[role="link"], [aria-label]`))) {
+  for (const el of Array.from(doc.querySelectorAll(CONTROL))) {
     const text = `${clean(el.getAttribute('aria-label'))} ${clean(el.textContent)}`;
     for (const table of tables) {
       const m = table.switchInto.exec(text);
@@ -580,7 +581,7 @@ export function activeComposer(doc: Document): HTMLElement | null {
 
 /** Text of one Lexical block, leaving out the line breaks Lexical adds only to give the caret a line. */
 function composerBlockText(block: Element): string {
-  const managed = Array.from(block.querySelectorAll('br')).filter((br) =>
+  const managed: Element[] = Array.from(block.querySelectorAll('br')).filter((br) =>
     br.hasAttribute('data-lexical-managed-linebreak'),
   );
   let text = '';
@@ -616,7 +617,12 @@ function authorNameOf(article: Element, labels: FacebookLabels | null): string {
 }
 
 /** The last comment by `name` before the composer, within `scope`. */
-function commentByBefore(scope: ParentNode, composer: HTMLElement, name: string, labels: FacebookLabels | null) {
+function commentByBefore(
+  scope: ParentNode,
+  composer: HTMLElement,
+  name: string,
+  labels: FacebookLabels | null,
+) {
   let found: Element | null = null;
   for (const article of Array.from(scope.querySelectorAll(ARTICLE))) {
     // DOCUMENT_POSITION_FOLLOWING: the composer comes after this article.
@@ -758,6 +764,11 @@ export function health(doc: Document, url: URL, found: number, msSinceLoad: numb
       : [];
     if (worded.length > 0) problems.push({ code: 'selector-missing', detail: 'comment_id link' });
     else if (kind === 'post' && found === 0) problems.push({ code: 'no-items' });
+  }
+  const lexical = Array.from(doc.querySelectorAll<HTMLElement>(COMPOSER));
+  if (lexical.some((box) => box.closest(COMPOSER_FORM) !== null && submitButton(box, doc) === null)) {
+    // Without the submit control an insertion cannot be confirmed; say which control went missing.
+    problems.push({ code: 'selector-missing', detail: 'Comment button' });
   }
   const boxes = Array.from(doc.querySelectorAll(ANY_TEXTBOX));
   const foreign = boxes.some((box) => !box.matches(COMPOSER) && box.closest(COMPOSER_FORM) !== null);

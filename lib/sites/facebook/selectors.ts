@@ -42,8 +42,14 @@ export const SUBMIT_BY_ID = '#focused-state-composer-submit';
 /** The post's author: the header link of the post article. */
 export const POST_AUTHOR = '[data-ad-rendering-role="profile_name"] a[href], h2 a[href], h3 a[href]';
 
-/** Elements whose aria-label may name the identity a comment will be posted as ("Comment as Acme Coffee"). */
-export const LABELLED = '[aria-label]';
+/**
+ * Elements whose aria-label may name the identity a comment will be posted as ("Comment as Acme Coffee"): the
+ * comment box itself and the identity picker beside it.
+ */
+export const POSTING_AS =
+  '[role="textbox"][aria-label], [role="button"][aria-label], [aria-haspopup][aria-label]';
+/** Controls whose words may offer to switch into a page the person manages. */
+export const CONTROL = '[role="button"], [role="link"]';
 
 /** Parts of a link that only track the click and are not part of the address. */
 export const TRACKING_PARAMS = ['__cft__[0]', '__tn__', '__cft__', 'ref', 'refid', 'paipv', 'eav'] as const;

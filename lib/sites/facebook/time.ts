@@ -105,7 +105,7 @@ export function parseRelativeTime(text: string, now: Date, labels: FacebookLabel
   const yesterday = startOfDay(new Date(nowMs - UNIT_MS.day));
   if (lower === labels.yesterday) return yesterday.getTime();
   const yesterdayAt = labels.yesterdayAt.exec(t);
-  if (yesterdayAt) return atClock(yesterday, yesterdayAt[1]);
+  if (yesterdayAt) return notFuture(atClock(yesterday, yesterdayAt[1]), nowMs);
 
   const date = labels.datePattern.exec(t);
   if (date) {
@@ -123,7 +123,12 @@ export function parseRelativeTime(text: string, now: Date, labels: FacebookLabel
       candidate = new Date(year, month, day);
       if (candidate.getMonth() !== month) return null;
     }
-    return atClock(candidate, date[g.time]);
+    return notFuture(atClock(candidate, date[g.time]), nowMs);
   }
   return null;
+}
+
+/** Facebook never shows a time ahead of now; allow an hour for clock skew, reject the rest as misread. */
+function notFuture(time: number | null, nowMs: number): number | null {
+  return time !== null && time <= nowMs + UNIT_MS.hour ? time : null;
 }

@@ -1,26 +1,20 @@
 import type { FoundItem, ReadContext, SiteAdapter } from '../adapter';
 import type { HealthProblem } from '../model';
-import {
-  activeComposer,
-  composerReplyTo,
-  openReplyComposer,
-  readComposer,
-  submitButton,
-} from './composer';
+import { activeComposer, composerReplyTo, openReplyComposer, readComposer, submitButton } from './composer';
 import { expectsTweets, matchesX, signedInHandle, xPageKind } from './page';
 import { ownElements, quoteRoots, readTweet } from './read';
-import {
-  COMPOSER_CONTAINER,
-  COMPOSER_EDITOR,
-  STATUS_LINK,
-  TIME,
-  TWEET,
-  USER_NAME,
-} from './selectors';
+import { COMPOSER_CONTAINER, COMPOSER_EDITOR, STATUS_LINK, TIME, TWEET, USER_NAME } from './selectors';
 import { linkItems } from './thread';
 
 export { brandAccounts, signedInHandle, xPageKind } from './page';
-export { connectsBelow, mentionedHandles, normalizeHandle, readRichText, readTweet } from './read';
+export {
+  connectsBelow,
+  mentionedHandles,
+  normalizeHandle,
+  quoteRoots,
+  readRichText,
+  readTweet,
+} from './read';
 export { linkItems, unansweredItems } from './thread';
 
 /** X renders the timeline a moment after load; only an empty page after this long means something broke. */
@@ -36,9 +30,13 @@ const REQUIRED_IN_TWEET: ReadonlyArray<{ name: string; selector: string }> = [
   { name: 'status-link', selector: STATUS_LINK },
 ];
 
+/**
+ * The tweets `root` holds; when `root` is a part of a tweet that X re-rendered (text hydrated, "Show more"
+ * expanded), the tweet around it, so the item is read again with what changed.
+ */
 function tweetsUnder(root: ParentNode): Element[] {
-  const self = 'matches' in root && (root as Element).matches(TWEET) ? [root as Element] : [];
-  return self.concat(Array.from(root.querySelectorAll(TWEET)));
+  const around = 'closest' in root ? (root as Element).closest(TWEET) : null;
+  return (around ? [around] : []).concat(Array.from(root.querySelectorAll(TWEET)));
 }
 
 export function readTweets(root: ParentNode, ctx: ReadContext): FoundItem[] {
@@ -74,28 +72,38 @@ export function xHealth(doc: Document, url: URL, found: number, msSinceLoad: num
   return problems;
 }
 
+/** Runs `read`, or gives `fallback` when odd markup makes it throw: the page must never see our errors. */
+function guarded<A extends unknown[], R>(
+  read: (...args: A) => R,
+  fallback: (...args: A) => R,
+): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return read(...args);
+    } catch {
+      return fallback(...args);
+    }
+  };
+}
+
+function markerHost(element: Element): Element {
+  const article = element.closest(TWEET) ?? element.querySelector(TWEET);
+  const userName = article ? ownElements(article, USER_NAME)[0] : undefined;
+  return userName?.parentElement ?? article ?? element;
+}
+
 export const xAdapter: SiteAdapter = {
   site: 'x',
-  matches: matchesX,
-  pageKind: xPageKind,
-  readItems: readTweets,
-  link: linkItems,
-  signedInAccount: signedInHandle,
-  activeComposer,
-  readComposer,
-  composerReplyTo,
-  submitButton,
-  openReply: (element, doc) => openReplyComposer(element, doc, 3000),
-  markerHost(element) {
-    const article = element.closest(TWEET) ?? element.querySelector(TWEET);
-    const userName = article ? ownElements(article, USER_NAME)[0] : undefined;
-    return userName?.parentElement ?? article ?? element;
-  },
-  health(doc, url, found, msSinceLoad) {
-    try {
-      return xHealth(doc, url, found, msSinceLoad);
-    } catch {
-      return [{ code: 'selector-missing', detail: 'page' }];
-    }
-  },
+  matches: guarded(matchesX, () => false),
+  pageKind: guarded(xPageKind, () => 'other'),
+  readItems: guarded(readTweets, () => []),
+  link: guarded(linkItems, (items) => items.map((item) => ({ ...item }))),
+  signedInAccount: guarded(signedInHandle, () => null),
+  activeComposer: guarded(activeComposer, () => null),
+  readComposer: guarded(readComposer, (composer) => composer.textContent ?? ''),
+  composerReplyTo: guarded(composerReplyTo, () => null),
+  submitButton: guarded(submitButton, () => null),
+  openReply: (element, doc) => openReplyComposer(element, doc, 3000).catch(() => null),
+  markerHost: guarded(markerHost, (element) => element),
+  health: guarded(xHealth, () => [{ code: 'selector-missing', detail: 'page' }]),
 };

@@ -16,7 +16,7 @@ import {
   USER_NAME,
 } from './selectors';
 
-/** The editor last seen with focus, per page, so the coach keeps following it when focus moves to the panel. */
+/** The editor last seen with focus, per page: the coach keeps following it while focus is in the panel. */
 const lastFocused = new WeakMap<Document, HTMLElement>();
 
 function editorOf(el: Element | null): HTMLElement | null {
@@ -70,9 +70,9 @@ function authorHandle(article: Element): string | null {
 }
 
 /**
- * Which tweet a reply dialog answers. Our fixture dialogs say so in an attribute; real X shows the tweet being
- * answered inside the dialog (with its time link) and a "Replying to @handle" line, which is matched against
- * the tweets visible behind the dialog.
+ * Which tweet a reply dialog answers. Our fixture dialogs say so in an attribute; real X shows the tweet
+ * being answered inside the dialog (with its time link) and a "Replying to @handle" line, which is matched
+ * against the tweets visible behind the dialog.
  */
 function dialogReplyTo(dialog: Element, doc: Document): string | null {
   const marked = dialog.getAttribute(REPLY_TO_ATTRIBUTE);
@@ -125,10 +125,14 @@ export function submitButton(composer: HTMLElement, doc: Document): HTMLElement 
  * was not there before. Resolves null when none shows up in time (the button is missing, X is slow, the
  * account cannot reply).
  */
-export function openReplyComposer(element: Element, doc: Document, timeoutMs = 3000): Promise<HTMLElement | null> {
+export async function openReplyComposer(
+  element: Element,
+  doc: Document,
+  timeoutMs = 3000,
+): Promise<HTMLElement | null> {
   const article = element.matches(TWEET) ? element : (element.querySelector(TWEET) ?? element.closest(TWEET));
   const button = article ? ownElements(article, REPLY_BUTTON)[0] : undefined;
-  if (!button) return Promise.resolve(null);
+  if (!button) return null;
   const before = new Set(Array.from(doc.querySelectorAll(COMPOSER_EDITOR)));
   const find = (): HTMLElement | null => {
     const inDialog = editorOf(doc.querySelector(`${DIALOG} ${COMPOSER_EDITOR}`));
@@ -140,10 +144,15 @@ export function openReplyComposer(element: Element, doc: Document, timeoutMs = 3
   const started = Date.now();
   return new Promise((resolve) => {
     const check = () => {
-      const found = find();
-      if (found) resolve(found);
-      else if (Date.now() - started >= timeoutMs) resolve(null);
-      else setTimeout(check, 50);
+      try {
+        const found = find();
+        if (found) resolve(found);
+        else if (Date.now() - started >= timeoutMs) resolve(null);
+        else setTimeout(check, 50);
+      } catch {
+        // The page changed under us (navigation, teardown): report no composer rather than hang.
+        resolve(null);
+      }
     };
     check();
   });

@@ -19,6 +19,9 @@ import {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/** Elements whose content is never text a reader sees (icons are SVG). */
+const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'SVG', 'TEMPLATE']);
+
 const HANDLE_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
 const AT_HANDLE = /^@([A-Za-z0-9_]{1,15})$/;
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,30})(?:\/|$)/;
@@ -45,13 +48,14 @@ export function readRichText(el: Element): string {
   for (const node of Array.from(el.childNodes)) {
     if (node.nodeType === TEXT_NODE) {
       out += node.textContent ?? '';
-    } else if (node.nodeType === ELEMENT_NODE) {
-      const child = node as Element;
-      const tag = child.tagName.toUpperCase();
-      if (tag === 'IMG') out += child.getAttribute('alt') ?? '';
-      else if (tag === 'BR') out += '\n';
-      else if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'svg' && tag !== 'SVG') out += readRichText(child);
+      continue;
     }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const child = node as Element;
+    const tag = child.tagName.toUpperCase();
+    if (tag === 'IMG') out += child.getAttribute('alt') ?? '';
+    else if (tag === 'BR') out += '\n';
+    else if (!NO_TEXT.has(tag)) out += readRichText(child);
   }
   return out;
 }

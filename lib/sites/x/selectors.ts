@@ -1,7 +1,7 @@
 /**
- * Every CSS selector the X adapter uses. X ships atomic, generated class names that change with each deploy, so
- * nothing here depends on a class: only `data-testid`s, ARIA roles and element structure, checked against real
- * captures in `../shared/fixtures/x-real/` and against our own fixture pages.
+ * Every CSS selector the X adapter uses. X ships atomic, generated class names that change with each deploy,
+ * so nothing here depends on a class: only `data-testid`s, ARIA roles and element structure, checked against
+ * real captures in `../shared/fixtures/x-real/` and against our own fixture pages.
  */
 
 /** One row of a virtualised timeline. Rows are absolutely positioned but kept in visual order in the DOM. */
@@ -15,8 +15,9 @@ export const FOCUSED_TWEET = 'article[data-testid="tweet"][tabindex="-1"]';
 
 /**
  * A quoted tweet inside a tweet. It has no test id of its own: X renders it as a clickable `div[role="link"]`
- * holding its own User-Name, time and tweetText, so every lookup inside a tweet must skip this subtree.
- * The verified badge next to a display name is also a `div[role="link"]`; only one holding a User-Name is a quote.
+ * holding its own User-Name, time and tweetText, so every lookup inside a tweet must skip this subtree. The
+ * verified badge next to a display name is also a `div[role="link"]`; only one holding a User-Name is a
+ * quote.
  */
 export const QUOTE_CANDIDATE = 'div[role="link"]';
 
@@ -62,8 +63,9 @@ export const PROFILE_TAB = 'a[data-testid="AppTabBar_Profile_Link"]';
 export const DIALOG = 'div[role="dialog"][aria-modal="true"]';
 
 /**
- * The Draft.js editor. The container's test id starts with the same prefix (`tweetTextarea_0RichTextInputContainer`)
- * and X also has a `tweetTextarea_0_label`, so the editor is told apart by being the contenteditable textbox.
+ * The Draft.js editor. The container's test id starts with the same prefix
+ * (`tweetTextarea_0RichTextInputContainer`) and X also has a `tweetTextarea_0_label`, so the editor is told
+ * apart by being the contenteditable textbox.
  */
 export const COMPOSER_EDITOR = '[data-testid^="tweetTextarea_"][contenteditable="true"][role="textbox"]';
 

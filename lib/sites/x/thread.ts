@@ -1,6 +1,6 @@
 import type { ReadContext } from '../adapter';
 import type { ConversationItem } from '../model';
-import { xPageKind, statusOfPage } from './page';
+import { statusOfPage, xPageKind } from './page';
 import { mentionedHandles, normalizeHandle } from './read';
 
 /*
@@ -17,13 +17,17 @@ import { mentionedHandles, normalizeHandle } from './read';
  * T is answered when:
  *  - a later brand tweet in its segment is joined to T by the thread line, or lists T's author in its
  *    "Replying to" (answeredBy 'thread'); or
+ *  - T is the focused tweet of a status page and a later brand tweet that X lists as a direct reply to it
+ *    (not joined to another reply by the thread line) names T's author in "Replying to", or names nobody
+ *    because X left the line out: X lists the focused tweet's replies below it, each starting a segment of
+ *    its own (answeredBy 'thread'); or
  *  - T's id is in `ctx.repliedLocally`: a reply to it was sent from this browser (answeredBy 'local').
  * The brand's own tweets wait for nobody: they are never addressed to the brand, keep `answered` false, and
  * `unansweredItems` leaves them out.
  *
  * T is addressed to the brand when it is not the brand's own and it lists a brand account in "Replying to",
  * mentions @brand in its text, or sits in the brand's conversation (a status page of a brand tweet, or one
- * whose thread above the focused tweet starts with a brand tweet).
+ * with a brand tweet in the thread above the focused tweet).
  *
  * Handles compare case-insensitively and without '@'.
  */
@@ -49,6 +53,20 @@ function answeredInThread(items: readonly ConversationItem[], index: number, bra
   return false;
 }
 
+function answersFocused(items: readonly ConversationItem[], index: number, brand: Set<string>): boolean {
+  const focused = items[index];
+  if (!focused) return false;
+  const author = normalizeHandle(focused.author.handle ?? '');
+  return items
+    .slice(index + 1)
+    .some(
+      (next) =>
+        brand.has(normalizeHandle(next.author.handle ?? '')) &&
+        (next.parentId === null || next.parentId === focused.id) &&
+        (next.replyingTo.length === 0 || next.replyingTo.some((h) => normalizeHandle(h) === author)),
+    );
+}
+
 /** Completes isBrand, addressedToBrand, answered and depth from every item currently visible. */
 export function linkItems(
   items: readonly ConversationItem[],
@@ -59,10 +77,11 @@ export function linkItems(
   const isBrandItem = (item: ConversationItem) => brand.has(normalizeHandle(item.author.handle ?? ''));
 
   let brandConversation = false;
+  let focused = -1;
   if (xPageKind(url) === 'status') {
     const page = statusOfPage(url);
     if (page?.handle && brand.has(normalizeHandle(page.handle))) brandConversation = true;
-    const focused = items.findIndex((item) => item.id === page?.id);
+    focused = items.findIndex((item) => item.id === page?.id);
     if (focused >= 0 && items.slice(0, focused + 1).some(isBrandItem)) brandConversation = true;
   }
 
@@ -81,7 +100,9 @@ export function linkItems(
 
     let answeredBy: ConversationItem['answeredBy'] = null;
     if (!isBrand) {
-      if (answeredInThread(items, index, brand)) answeredBy = 'thread';
+      const inThread =
+        answeredInThread(items, index, brand) || (index === focused && answersFocused(items, index, brand));
+      if (inThread) answeredBy = 'thread';
       else if (ctx.repliedLocally.has(item.id)) answeredBy = 'local';
     }
     return { ...item, depth, isBrand, addressedToBrand, answered: answeredBy !== null, answeredBy };

@@ -24,6 +24,8 @@ export interface FakePanelApi extends PanelApi {
   failTabState: number;
   insertOutcome: InsertOutcome;
   draftCheck: (request: DraftCheckRequest) => DraftCoachReport;
+  /** Panels currently connected, as the background counts them. */
+  connected: number;
   calls: {
     tabState: number[];
     inserted: InsertRequest[];
@@ -132,6 +134,7 @@ export function createFakeApi(): FakePanelApi {
       changes: null,
     },
     failTabState: 0,
+    connected: 0,
     insertOutcome: { ok: true, clipboard: false, message: '' },
     draftCheck: (request) => report({ text: request.text, length: request.text.length }),
     calls: { tabState: [], inserted: [], copied: [], agents: [], handled: [], checked: [] },
@@ -152,6 +155,12 @@ export function createFakeApi(): FakePanelApi {
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
+    },
+    connect() {
+      api.connected += 1;
+      return () => {
+        api.connected -= 1;
+      };
     },
     async tabState(tabId) {
       api.calls.tabState.push(tabId);

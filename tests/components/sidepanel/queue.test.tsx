@@ -12,7 +12,11 @@ function queueApi() {
       [item('p1', { author: { name: 'Pat Praise' }, time: minutesAgo(400) }), analysis('praise')],
       [item('q1', { author: { name: 'Quinn Question' }, time: minutesAgo(5) }), analysis('question')],
       [
-        item('c1', { author: { name: 'Casey Complaint' }, time: minutesAgo(2), text: 'Still waiting, never again' }),
+        item('c1', {
+          author: { name: 'Casey Complaint' },
+          time: minutesAgo(2),
+          text: 'Still waiting, never again',
+        }),
         analysis('complaint', {
           reasons: [
             { signal: 'complaint', text: 'still waiting' },
@@ -90,7 +94,10 @@ describe('the queue', () => {
 
   it('marks text it cannot read instead of guessing', async () => {
     const api = createFakeApi();
-    api.states.set(1, tabState([[item('fr', { text: 'Toujours rien reçu' }), analysis('other', { analysed: false })]]));
+    api.states.set(
+      1,
+      tabState([[item('fr', { text: 'Toujours rien reçu' }), analysis('other', { analysed: false })]]),
+    );
     renderPanel(api);
     expect(await screen.findByText('Language not supported, read it yourself')).toBeDefined();
   });
@@ -143,6 +150,8 @@ describe('the queue', () => {
     renderPanel(queueApi());
     await screen.findByText('Still waiting, never again');
     await user.keyboard('/');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Needs reply 4' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Needs reply 4' })),
+    );
   });
 });

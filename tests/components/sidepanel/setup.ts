@@ -13,7 +13,8 @@ const messages = generateChromeMessages(parseMessagesText(source, 'YAML'));
 function getMessage(name: string, substitutions?: string | string[]): string {
   const message = messages[name]?.message;
   if (message === undefined) return '';
-  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const subs =
+    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   return message.replace(/\$(\d|\$)/g, (whole, which: string) => {
     if (which === '$') return '$';
     return subs[Number(which) - 1] ?? whole;

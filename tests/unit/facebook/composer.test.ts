@@ -91,6 +91,18 @@ describe('the comment box', () => {
     expect(facebookAdapter.composerReplyTo(element, doc)).toBe('9105');
   });
 
+  it('reads a box the thread opens for replying to one of its replies as answering that reply', () => {
+    const nina = article(doc, 'Comment by Nina Patel');
+    const { element } = mountComposer(replySlot(nina), 'Reply to Liam O’Brien');
+    expect(facebookAdapter.composerReplyTo(element, doc)).toBe('9105');
+  });
+
+  it('reads a box under a reply, labelled with a nested reply’s author, as answering that nested reply', () => {
+    const liam = article(doc, 'Reply by Liam');
+    const { element } = mountComposer(replySlot(liam), 'Reply to Acme Coffee');
+    expect(facebookAdapter.composerReplyTo(element, doc)).toBe('9106');
+  });
+
   it('places a reply box rendered after the comment by the name in its label', () => {
     const daniel = article(doc, 'Comment by Daniel Kim');
     const after = doc.createElement('div');
@@ -175,6 +187,15 @@ describe('opening a reply box', () => {
     expect(composer && facebookAdapter.composerReplyTo(composer, doc)).toBe('9001');
   });
 
+  it('returns a reply box that is already open without clicking again', async () => {
+    const james = article(doc, 'Comment by James Carter');
+    const { element } = mountComposer(replySlot(james), 'Reply to James Carter');
+    const clicked = vi.fn();
+    replyControl(james).addEventListener('click', clicked);
+    await expect(facebookAdapter.openReply(james, doc)).resolves.toBe(element);
+    expect(clicked).not.toHaveBeenCalled();
+  });
+
   it('resolves null when no box appears within the time limit', async () => {
     vi.useFakeTimers();
     const james = article(doc, 'Comment by James Carter');
@@ -190,7 +211,7 @@ describe('opening a reply box', () => {
   });
 
   it('resolves null for an element that is not a comment', async () => {
-    const post = doc.querySelector('div[role="article"][aria-labelledby]');
+    const post = doc.querySelector('[aria-labelledby=":r2:"]');
     if (!post) throw new Error('no post');
     await expect(facebookAdapter.openReply(post, doc)).resolves.toBeNull();
   });

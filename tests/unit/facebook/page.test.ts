@@ -94,6 +94,15 @@ describe('health', () => {
     expect(facebookAdapter.health(doc, post, found, NO_ITEMS_AFTER_MS)).toEqual([]);
   });
 
+  it('names the submit control when a comment box has none it can recognise', () => {
+    const doc = loadFixture('post.html');
+    const { submit } = mountPostComposer(doc);
+    submit.setAttribute('aria-label', 'Envoyer');
+    expect(facebookAdapter.health(doc, post, 22, 0)).toEqual([
+      { code: 'selector-missing', detail: 'Comment button' },
+    ]);
+  });
+
   it('is healthy on the Spanish fixture', () => {
     const doc = loadFixture('post-es.html');
     mountPostComposer(doc);

@@ -9,6 +9,7 @@ import {
 import { EN, ES } from '../../../lib/sites/facebook/labels';
 import type { ConversationItem } from '../../../lib/sites/model';
 import { conversationItemSchema } from '../../../lib/sites/model';
+import expected from '../../fixtures/facebook/expected.json';
 import {
   context,
   DAY,
@@ -229,8 +230,43 @@ describe('the English brand post', () => {
     expect(byId(items, '9102').permalink).toBe(`${POST_URL}?comment_id=9003&reply_comment_id=9102`);
   });
 
+  it('agrees with the expectations the browser tests use', () => {
+    const items = readAll(doc);
+    expect(unansweredIds(items)).toEqual(expected.post.unanswered);
+    expect(items.filter((i) => i.answered).map((i) => i.id)).toEqual(expected.post.answered);
+    expect(items.filter((i) => i.isBrand).map((i) => i.id)).toEqual(expected.post.brandItems);
+    expect(items.filter((i) => i.truncated).map((i) => i.id)).toEqual(expected.post.truncated);
+  });
+
+  it('reads the markup as Facebook itself renders it: post article, comment ids on every link, base64 ids', () => {
+    doc.querySelector('[aria-labelledby=":r2:"]')?.setAttribute('role', 'article');
+    for (const comment of Array.from(doc.querySelectorAll('div[role="article"][aria-label]'))) {
+      const own = Array.from(comment.querySelectorAll('a[href]')).filter(
+        (a) => a.closest('div[role="article"]') === comment,
+      );
+      const timeLink = own.find((a) => a.getAttribute('href')?.includes('comment_id='));
+      const ids = new URL(timeLink?.getAttribute('href') ?? '').searchParams;
+      for (const a of own) {
+        const href = new URL(a.getAttribute('href') ?? '');
+        for (const name of ['comment_id', 'reply_comment_id']) {
+          const value = ids.get(name);
+          if (value === null) continue;
+          href.searchParams.set(name, value === '9013' ? btoa('comment:1029384756_9013') : value);
+        }
+        a.setAttribute('href', href.toString());
+      }
+    }
+    const items = readAll(doc);
+    expect(items).toHaveLength(22);
+    expect(unansweredIds(items)).toEqual(expected.post.unanswered);
+    expect(byId(items, '9013').author).toEqual({
+      name: 'Olivia Brown',
+      profileUrl: 'https://www.facebook.com/olivia.brown.513',
+    });
+    expect(byId(items, '9104')).toMatchObject({ depth: 2, parentId: '9103' });
+  });
+
   it('decodes a base64 comment id to the same numeric id', () => {
-    expect(byId(readAll(doc), '9013').author.name).toBe('Olivia Brown');
     expect(decodeCommentId('Y29tbWVudDoxMDI5Mzg0NzU2XzkwMTM=')).toBe('9013');
     expect(decodeCommentId('12345')).toBe('12345');
     expect(decodeCommentId('not base64 at all')).toBe('not base64 at all');
@@ -304,6 +340,8 @@ describe('the Spanish interface', () => {
     const items = readAll(doc);
     expect(items.map((i) => i.id)).toEqual(['8001', '8101', '8002', '8102', '8003', '8004', '8005']);
     expect(unansweredIds(items)).toEqual(['8002', '8102', '8003', '8004']);
+    expect(unansweredIds(items)).toEqual(expected['post-es'].unanswered);
+    expect(items.filter((i) => i.isBrand).map((i) => i.id)).toEqual(expected['post-es'].brandItems);
   });
 
   it('reads Spanish times, replies and the "Ver más" truncation', () => {

@@ -65,6 +65,12 @@ describe('English times', () => {
     expect(parseRelativeTime(text, NOW, EN)).toBeNull();
   });
 
+  it('rejects a date that lies ahead of now', () => {
+    expect(parseRelativeTime('March 3, 2030', NOW, EN)).toBeNull();
+    expect(parseRelativeTime('November 23 at 11:30 PM', NOW, EN)).toBeNull();
+    expect(parseRelativeTime('November 23 at 12:30 PM', NOW, EN)).toBe(local(2026, 11, 23, 12, 30));
+  });
+
   it('returns null for an invalid "now"', () => {
     expect(parseRelativeTime('2h', new Date(Number.NaN), EN)).toBeNull();
   });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentHandlers, SenderPolicy, UiHandlers } from '~/lib/messaging/transport';
-import { backgroundListener, onUiEvent, emitUiEvent, senderMayUse } from '~/lib/messaging/transport';
+import { backgroundListener, emitUiEvent, onUiEvent, senderMayUse } from '~/lib/messaging/transport';
 import type { TabSnapshot } from '~/lib/sites/model';
 
 const EXT = 'reciprocity-test';
@@ -12,7 +12,11 @@ const policy: SenderPolicy = {
   isAllowedPage: (url) => url.startsWith('https://x.com/'),
 };
 const panel = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
-const xTab = { id: EXT, url: 'https://x.com/acmecoffee/status/1', tab: { id: 4, url: 'https://x.com/acmecoffee/status/1' } };
+const xTab = {
+  id: EXT,
+  url: 'https://x.com/acmecoffee/status/1',
+  tab: { id: 4, url: 'https://x.com/acmecoffee/status/1' },
+};
 
 const snapshot: TabSnapshot = {
   site: 'x',
@@ -36,18 +40,32 @@ function handlers(): { content: ContentHandlers; ui: UiHandlers } {
       coachReply: fail,
     },
     ui: {
-      tabState: vi.fn(async (req) => ({ tabId: req.tabId, snapshot: null, queue: [], draftReport: null, agent: null })),
+      tabState: vi.fn(async (req) => ({
+        tabId: req.tabId,
+        snapshot: null,
+        queue: [],
+        draftReport: null,
+        agent: null,
+      })),
       suggestions: fail,
       checkDraft: fail,
       insert: fail,
       markHandled: fail,
       setAgent: fail,
+      deleteLedger: fail,
+      playbookStatus: fail,
+      thankYou: fail,
+      offers: fail,
     },
   };
 }
 
 /** Send one message through the listener as `sender` and wait for its answer. */
-function call(listener: ReturnType<typeof backgroundListener>, message: unknown, sender: object): Promise<unknown> {
+function call(
+  listener: ReturnType<typeof backgroundListener>,
+  message: unknown,
+  sender: object,
+): Promise<unknown> {
   return new Promise((resolve) => {
     const handled = listener(message, sender as never, resolve);
     if (handled !== true) resolve('not handled');
@@ -58,8 +76,15 @@ const msg = (channel: string, type: string, data: unknown) => ({ reciprocity: 1,
 describe('the background message listener', () => {
   it('answers an extension page with the typed result of its handler', async () => {
     const h = handlers();
-    const res = await call(backgroundListener(h.content, h.ui, policy), msg('ui', 'tabState', { tabId: 7 }), panel);
-    expect(res).toEqual({ ok: true, value: { tabId: 7, snapshot: null, queue: [], draftReport: null, agent: null } });
+    const res = await call(
+      backgroundListener(h.content, h.ui, policy),
+      msg('ui', 'tabState', { tabId: 7 }),
+      panel,
+    );
+    expect(res).toEqual({
+      ok: true,
+      value: { tabId: 7, snapshot: null, queue: [], draftReport: null, agent: null },
+    });
     expect(h.ui.tabState).toHaveBeenCalledWith({ tabId: 7 });
   });
 
@@ -71,7 +96,11 @@ describe('the background message listener', () => {
 
   it('rejects a payload that does not match the schema before any handler runs', async () => {
     const h = handlers();
-    const res = await call(backgroundListener(h.content, h.ui, policy), msg('ui', 'tabState', { tabId: -3 }), panel);
+    const res = await call(
+      backgroundListener(h.content, h.ui, policy),
+      msg('ui', 'tabState', { tabId: -3 }),
+      panel,
+    );
     expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/invalid message/) });
     expect(h.ui.tabState).not.toHaveBeenCalled();
   });
@@ -79,7 +108,11 @@ describe('the background message listener', () => {
   it('rejects a snapshot with an item that is not a conversation item', async () => {
     const h = handlers();
     const bad = { ...snapshot, items: [{ id: '1', text: 'hi', __proto__: { isBrand: true } }] };
-    const res = await call(backgroundListener(h.content, h.ui, policy), msg('content', 'snapshot', bad), xTab);
+    const res = await call(
+      backgroundListener(h.content, h.ui, policy),
+      msg('content', 'snapshot', bad),
+      xTab,
+    );
     expect(res).toMatchObject({ ok: false });
     expect(h.content.snapshot).not.toHaveBeenCalled();
   });
@@ -87,7 +120,11 @@ describe('the background message listener', () => {
   it('refuses content-script messages from a tab on a site the extension does not run on', async () => {
     const h = handlers();
     const sender = { id: EXT, tab: { id: 4, url: 'https://evil.example/' }, url: 'https://evil.example/' };
-    const res = await call(backgroundListener(h.content, h.ui, policy), msg('content', 'snapshot', snapshot), sender);
+    const res = await call(
+      backgroundListener(h.content, h.ui, policy),
+      msg('content', 'snapshot', snapshot),
+      sender,
+    );
     expect(res).toEqual({ ok: false, error: 'sender not allowed' });
     expect(h.content.snapshot).not.toHaveBeenCalled();
   });
@@ -100,13 +137,19 @@ describe('the background message listener', () => {
 
   it('turns a failing handler into an error answer instead of leaving the caller hanging', async () => {
     const h = handlers();
-    const res = await call(backgroundListener(h.content, h.ui, policy), msg('ui', 'markHandled', { tabId: 1, itemId: 'a' }), panel);
+    const res = await call(
+      backgroundListener(h.content, h.ui, policy),
+      msg('ui', 'markHandled', { tabId: 1, itemId: 'a' }),
+      panel,
+    );
     expect(res).toEqual({ ok: false, error: 'the page is gone' });
   });
 
   it('leaves messages that are not ours to other listeners', async () => {
     const h = handlers();
-    expect(await call(backgroundListener(h.content, h.ui, policy), { hello: 'world' }, panel)).toBe('not handled');
+    expect(await call(backgroundListener(h.content, h.ui, policy), { hello: 'world' }, panel)).toBe(
+      'not handled',
+    );
   });
 });
 

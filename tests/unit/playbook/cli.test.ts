@@ -34,7 +34,9 @@ describe('playbook lint', () => {
     const p = basePlaybook();
     p.offers = [{ id: 'sorry-10', label: '10% off' }];
     expect(await run(['lint', file('p.yaml', toYaml(p))], io)).toBe(0);
-    expect(err).toEqual([expect.stringMatching(/^offers\[0\] \(line \d+, col \d+\): warning: offer "sorry-10"/)]);
+    expect(err).toEqual([
+      expect.stringMatching(/^offers\[0\] \(line \d+, col \d+\): warning: offer "sorry-10"/),
+    ]);
   });
 
   it('exits 1 with one path (line, col): message line per problem', async () => {

@@ -40,7 +40,12 @@ const manyResponses = (n: number) =>
   });
 
 const CASES: BadCase[] = [
-  { name: 'an unclosed quote', text: 'schema: "reciprocity/playbook@1\nname: x\n', rule: 'syntax', says: 'invalid YAML' },
+  {
+    name: 'an unclosed quote',
+    text: 'schema: "reciprocity/playbook@1\nname: x\n',
+    rule: 'syntax',
+    says: 'invalid YAML',
+  },
   {
     name: 'a mis-indented list',
     text: 'schema: reciprocity/playbook@1\nresponses:\n  - id: a\n   title: b\n',
@@ -50,10 +55,25 @@ const CASES: BadCase[] = [
   },
   { name: 'tabs used for indentation', text: 'brand:\n\tname: A\n', rule: 'syntax', says: 'Tabs' },
   { name: 'a key written twice', text: 'name: a\nname: b\n', rule: 'syntax', says: 'unique', line: 2 },
-  { name: 'truncated JSON', text: '{"schema": "reciprocity/playbook@1", "name": ', rule: 'syntax', says: 'JSON' },
+  {
+    name: 'truncated JSON',
+    text: '{"schema": "reciprocity/playbook@1", "name": ',
+    rule: 'syntax',
+    says: 'JSON',
+  },
   { name: 'an empty file', text: '  \n', rule: 'empty', says: 'the file is empty' },
-  { name: 'a list instead of a playbook', text: '- a\n- b\n', rule: 'schema.invalid_type', says: 'map of fields' },
-  { name: 'plain text instead of a playbook', text: 'hello there', rule: 'schema.invalid_type', says: 'got text' },
+  {
+    name: 'a list instead of a playbook',
+    text: '- a\n- b\n',
+    rule: 'schema.invalid_type',
+    says: 'map of fields',
+  },
+  {
+    name: 'plain text instead of a playbook',
+    text: 'hello there',
+    rule: 'schema.invalid_type',
+    says: 'got text',
+  },
   {
     name: 'the wrong schema id',
     text: bent((p) => {
@@ -158,7 +178,10 @@ const CASES: BadCase[] = [
   {
     name: 'two offers with the same id',
     text: bent((p) => {
-      p.offers = [...(p.offers as unknown[]), { id: 'sorry-10', label: 'again', allowedIntents: ['complaint'] }];
+      p.offers = [
+        ...(p.offers as unknown[]),
+        { id: 'sorry-10', label: 'again', allowedIntents: ['complaint'] },
+      ];
     }),
     rule: 'duplicate-id',
     says: 'duplicate offer id "sorry-10"',
@@ -224,7 +247,12 @@ const CASES: BadCase[] = [
     rule: 'too-large',
     says: 'at most 2.0 MB',
   },
-  { name: '5,001 responses', text: manyResponses(5001), rule: 'schema.too_big', says: 'too many responses: 5,001' },
+  {
+    name: '5,001 responses',
+    text: manyResponses(5001),
+    rule: 'schema.too_big',
+    says: 'too many responses: 5,001',
+  },
   {
     name: 'deeply nested lists',
     text: `schema: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
@@ -327,7 +355,11 @@ describe('the bad playbook corpus', () => {
       const env = memoryEnv();
       await acceptCandidate(env, { text: SAMPLE_TEXT, source: 'file', location: 'good.yaml' });
       const before = env.store.active;
-      const outcome = await acceptCandidate(env, { text: c.text, source: 'url', location: 'https://x.test/p' });
+      const outcome = await acceptCandidate(env, {
+        text: c.text,
+        source: 'url',
+        location: 'https://x.test/p',
+      });
       expect(outcome.kind).toBe('failed');
       expect(env.store.active).toEqual(before);
       expect(env.store.status.version).toBe('2026.11.1');
@@ -383,7 +415,12 @@ describe('signature failures', () => {
     const env = memoryEnv();
     const text = toYaml(basePlaybook());
     const signature = await signText(text, keys.privateKey);
-    const outcome = await acceptCandidate(env, { text, source: 'policy', signature, publicKey: keys.publicKey });
+    const outcome = await acceptCandidate(env, {
+      text,
+      source: 'policy',
+      signature,
+      publicKey: keys.publicKey,
+    });
     expect(outcome.kind).toBe('activated');
     expect(env.store.active?.verified).toBe(true);
   });

@@ -29,9 +29,15 @@ describe('what changed between two playbooks', () => {
     const diff = diffPlaybooks(old, next);
     expect(diff.fromVersion).toBe('1.0.0');
     expect(diff.toVersion).toBe('2026.11.2');
-    expect(diff.responses).toEqual({ added: ['hours', 'decaf', 'grind'], changed: ['thanks'], removed: ['late-order'] });
+    expect(diff.responses).toEqual({
+      added: ['hours', 'decaf', 'grind'],
+      changed: ['thanks'],
+      removed: ['late-order'],
+    });
     expect(diff.offers.removed).toEqual(['sorry-10']);
-    expect(summarizeDiff(diff)).toBe('Playbook updated to 2026.11.2: 3 new replies, 1 changed, 1 removed, 1 offer change');
+    expect(summarizeDiff(diff)).toBe(
+      'Playbook updated to 2026.11.2: 3 new replies, 1 changed, 1 removed, 1 offer change',
+    );
   });
 
   it('matches the wording staff see for a typical update', () => {
@@ -40,9 +46,12 @@ describe('what changed between two playbooks', () => {
       p.version = '2026.11.2';
       const responses = p.responses as Record<string, unknown>[];
       (responses[1] as Record<string, unknown>).title = 'Late order';
-      for (const id of ['a', 'b', 'c']) responses.push({ id, title: id, intents: ['other'], variants: ['Hi'] });
+      for (const id of ['a', 'b', 'c'])
+        responses.push({ id, title: id, intents: ['other'], variants: ['Hi'] });
     });
-    expect(summarizeDiff(diffPlaybooks(old, next))).toBe('Playbook updated to 2026.11.2: 3 new replies, 1 changed');
+    expect(summarizeDiff(diffPlaybooks(old, next))).toBe(
+      'Playbook updated to 2026.11.2: 3 new replies, 1 changed',
+    );
   });
 
   it('ignores the order fields were written in', () => {

@@ -70,8 +70,13 @@ describe('editing a playbook', () => {
   });
 
   it('exports a JSON playbook as JSON', () => {
-    const json = JSON.stringify({ schema: 'reciprocity/playbook@1', name: 'J', version: '1', brand: { name: 'B' } });
-    const draft = open(json).set(['version', ], '2');
+    const json = JSON.stringify({
+      schema: 'reciprocity/playbook@1',
+      name: 'J',
+      version: '1',
+      brand: { name: 'B' },
+    });
+    const draft = open(json).set(['version'], '2');
     expect(JSON.parse(draft.toText())).toMatchObject({ version: '2' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadPlaybook } from '../../../lib/playbook/load';
 import { xLength } from '../../../lib/playbook/lint';
+import { formatProblem, loadPlaybook } from '../../../lib/playbook/load';
 import { basePlaybook, toYaml } from './support';
 
 describe('loading a playbook', () => {
@@ -63,9 +63,9 @@ describe('loading a playbook', () => {
     expect(res.ok).toBe(true);
     expect(res.warnings.map((w) => w.rule).sort()).toEqual(['duplicate-trigger', 'offer-without-intents']);
     const shared = res.warnings.find((w) => w.rule === 'duplicate-trigger');
-    expect(shared && formatProblem(shared)).toMatch(
-      /^responses\[1\]\.triggers\[0\] \(line \d+, col \d+\): warning: trigger "Love" is also used by "thanks"/,
-    );
+    const pattern =
+      /^responses\[1\]\.triggers\[0\] \(line \d+, col \d+\): warning: trigger "Love" is also used/;
+    expect(shared && formatProblem(shared)).toMatch(pattern);
   });
 
   it('allows long variants for Facebook-only and private-message responses', () => {

@@ -1,8 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildPlaybookJsonSchema } from '../../../lib/playbook/json-schema';
 import { loadPlaybook } from '../../../lib/playbook/load';
 import { INTENTS } from '../../../lib/playbook/schema';
-import { readFileSync } from 'node:fs';
 import { SAMPLE_TEXT } from './support';
 
 describe('the bundled sample playbook', () => {
@@ -17,7 +17,10 @@ describe('the bundled sample playbook', () => {
     const p = res.playbook;
     expect(p.responses.length).toBeGreaterThanOrEqual(25);
     for (const intent of INTENTS) {
-      expect(p.responses.some((r) => r.intents.includes(intent)), intent).toBe(true);
+      expect(
+        p.responses.some((r) => r.intents.includes(intent)),
+        intent,
+      ).toBe(true);
     }
     const thanks = p.responses.filter((r) => r.intents.includes('praise') && r.variants.length > 1);
     expect(thanks.length).toBeGreaterThanOrEqual(3);
@@ -39,7 +42,9 @@ describe('the shipped JSON Schema', () => {
 
   it('describes the fields managers write', () => {
     const schema = JSON.parse(buildPlaybookJsonSchema()) as { required: string[]; properties: object };
-    expect(schema.required).toEqual(expect.arrayContaining(['schema', 'name', 'version', 'brand', 'responses']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['schema', 'name', 'version', 'brand', 'responses']),
+    );
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['voice', 'offers']));
   });
 });

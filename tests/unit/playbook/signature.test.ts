@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, generateKeyPair, publicKeyOf, signText, verifyText } from '../../../lib/playbook/signature';
+import {
+  fromBase64,
+  generateKeyPair,
+  publicKeyOf,
+  signText,
+  verifyText,
+} from '../../../lib/playbook/signature';
 
 describe('Ed25519 signatures', () => {
   it('produces a raw 32-byte public key and a PKCS#8 private key, both base64', async () => {

@@ -1,5 +1,5 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateKeyPair, signText } from '../../../lib/playbook/signature';
 import {
   clampRefreshMinutes,
@@ -8,7 +8,12 @@ import {
   refreshMinutesFor,
   resolveRemoteSource,
 } from '../../../lib/playbook/sources';
-import { importPlaybookFile, REFRESH_ALARM, refreshPlaybook, setUpPlaybookSync } from '../../../lib/playbook/sync';
+import {
+  importPlaybookFile,
+  REFRESH_ALARM,
+  refreshPlaybook,
+  setUpPlaybookSync,
+} from '../../../lib/playbook/sync';
 import {
   activePlaybookItem,
   getActivePlaybook,
@@ -182,6 +187,33 @@ describe('background wiring', () => {
       await fakeBrowser.storage.managed.set({ playbook: toYaml(next) });
       await sync.refresh('test');
       expect((await lastDiffItem.get())?.summary).toBe('Playbook updated to 7.1.0: 1 removed');
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it('refreshes when the browser starts and when the refresh alarm fires', async () => {
+    await fakeBrowser.storage.managed.set({ playbook: withVersion('7.0.0') });
+    const sync = setUpPlaybookSync();
+    try {
+      await fakeBrowser.runtime.onStartup.trigger();
+      await expect.poll(async () => (await activePlaybookItem.get())?.version).toBe('7.0.0');
+      // A new policy value that raises no change event: only the alarm can pick it up.
+      const managed = fakeBrowser.storage.managed;
+      const original = managed.get;
+      managed.get = (async () => ({ playbook: withVersion('7.0.1') })) as typeof managed.get;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect((await activePlaybookItem.get())?.version).toBe('7.0.0');
+        await fakeBrowser.alarms.onAlarm.trigger({
+          name: REFRESH_ALARM,
+          scheduledTime: Date.now(),
+          persistAcrossSessions: false,
+        });
+        await expect.poll(async () => (await activePlaybookItem.get())?.version).toBe('7.0.1');
+      } finally {
+        managed.get = original;
+      }
     } finally {
       sync.stop();
     }

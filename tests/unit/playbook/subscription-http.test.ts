@@ -80,7 +80,6 @@ describe('URL subscription against a local server', () => {
     expect(env.store.active?.version).toBe('2026.11.1');
     expect(env.store.active?.source).toBe('url');
     expect(env.store.active?.etag).toBe('"v1"');
-    expect(env.store.subscription?.etag).toBe('"v1"');
     expect(env.store.status).toMatchObject({ source: 'url', version: '2026.11.1', lastError: null });
   });
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
-import type { PlaybookStore, SyncEnv } from '../../../lib/playbook/sync';
 import {
   type ActivePlaybook,
   type DiffRecord,
@@ -9,6 +8,7 @@ import {
   type PlaybookStatus,
   type Subscription,
 } from '../../../lib/playbook/state';
+import type { PlaybookStore, SyncEnv } from '../../../lib/playbook/sync';
 
 // Tests run from the project root.
 export const SAMPLE_TEXT = readFileSync('assets/playbook.sample.yaml', 'utf8');
@@ -80,7 +80,10 @@ export function memoryEnv(overrides: Partial<SyncEnv> & { policy?: ManagedPolicy
   let clock = Date.parse('2026-11-23T09:00:00Z');
   return {
     fetch: (input, init) => fetch(input, init),
-    now: () => new Date((clock += 1000)),
+    now: () => {
+      clock += 1000;
+      return new Date(clock);
+    },
     readPolicy: async () => overrides.policy ?? {},
     ...overrides,
     store,

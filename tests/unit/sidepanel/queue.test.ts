@@ -134,9 +134,9 @@ describe('supported pages', () => {
 
 describe('suggestion text', () => {
   it('fills the agent’s name and initials and leaves every other variable in place', () => {
-    expect(fillAgent('Hi {first_name}, {agent_name} here ^{agent_initials}', { name: 'Sam', initials: 'SR' })).toBe(
-      'Hi {first_name}, Sam here ^SR',
-    );
+    expect(
+      fillAgent('Hi {first_name}, {agent_name} here ^{agent_initials}', { name: 'Sam', initials: 'SR' }),
+    ).toBe('Hi {first_name}, Sam here ^SR');
     expect(fillAgent('^{agent_initials}', { name: 'Sam' })).toBe('^{agent_initials}');
   });
 
@@ -145,7 +145,12 @@ describe('suggestion text', () => {
   });
 
   it('cuts text into marked and plain parts, ignoring ranges past the end', () => {
-    expect(segment('Hi {x} there', [{ start: 3, end: 6 }, { start: 10, end: 99 }])).toEqual([
+    expect(
+      segment('Hi {x} there', [
+        { start: 3, end: 6 },
+        { start: 10, end: 99 },
+      ]),
+    ).toEqual([
       { text: 'Hi ', mark: null },
       { text: '{x}', mark: 0 },
       { text: ' the', mark: null },

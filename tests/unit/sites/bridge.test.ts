@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BRIDGE_REQUEST, BRIDGE_RESULT, serveEditorBridge, strategiesFor, TARGET_ATTR } from '~/lib/sites/editors/bridge';
+import {
+  BRIDGE_REQUEST,
+  BRIDGE_RESULT,
+  serveEditorBridge,
+  strategiesFor,
+  TARGET_ATTR,
+} from '~/lib/sites/editors/bridge';
 
 /** Send a raw request as any page script could, and collect the answers. */
 function request(detail: unknown): Promise<unknown[]> {
@@ -34,7 +40,9 @@ describe('the page-world insertion bridge', () => {
     div.textContent = 'page content';
     document.body.append(div);
     const answers = await request(JSON.stringify({ nonce: 'n1', text: 'injected' }));
-    expect(answers).toEqual([{ nonce: 'n1', ok: false, strategy: null, changedWrongly: false, error: 'editor not found' }]);
+    expect(answers).toEqual([
+      { nonce: 'n1', ok: false, strategy: null, changedWrongly: false, error: 'editor not found' },
+    ]);
     expect(div.textContent).toBe('page content');
   });
 

@@ -21,7 +21,9 @@ describe('reading an editor as its model holds it', () => {
   });
 
   it('joins Lexical paragraphs and keeps line breaks inside one paragraph', () => {
-    const el = html('<p><span data-lexical-text="true">one</span><br><span data-lexical-text="true">two</span></p><p><br></p><p><span>three</span></p>');
+    const el = html(
+      '<p><span data-lexical-text="true">one</span><br><span data-lexical-text="true">two</span></p><p><br></p><p><span>three</span></p>',
+    );
     expect(editorText(el)).toBe('one\ntwo\n\nthree');
   });
 
@@ -48,5 +50,11 @@ describe('checking that an insertion landed', () => {
   });
   it('counts an insertion that already appeared in the draft once more', () => {
     expect(insertionLanded('Thanks! and', 'Thanks! and Thanks!', 'Thanks!')).toBe(true);
+  });
+});
+
+describe('an insertion inside a word', () => {
+  it('is accepted with the separating space the caret needed', () => {
+    expect(insertionLanded('latte', 'la Thanks! tte', 'Thanks!')).toBe(true);
   });
 });

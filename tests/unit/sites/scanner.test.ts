@@ -39,7 +39,10 @@ describe('the item store', () => {
     const f = found(item('1'));
     document.body.append(f.element);
     store.merge([f]);
-    store.relink({ brand: [], now: new Date(), baseUrl: '', repliedLocally: new Set() }, new URL('https://x.com'));
+    store.relink(
+      { brand: [], now: new Date(), baseUrl: '', repliedLocally: new Set() },
+      new URL('https://x.com'),
+    );
     f.element.remove();
     expect(store.get('1')?.text).toBe('text 1');
     expect(store.elementOf('1')).toBeNull();
@@ -57,9 +60,19 @@ describe('the item store', () => {
     store.merge([found(item('1')), found(item('2'))]);
     const ctx = { brand: [], now: new Date(), baseUrl: '', repliedLocally: new Set<string>() };
     const url = new URL('https://x.com');
-    expect(store.relink(ctx, url).filter(needsReply).map((i) => i.id)).toEqual(['1', '2']);
+    expect(
+      store
+        .relink(ctx, url)
+        .filter(needsReply)
+        .map((i) => i.id),
+    ).toEqual(['1', '2']);
     store.merge([found(item('3', { isBrand: true }))]);
-    expect(store.relink(ctx, url).filter(needsReply).map((i) => i.id)).toEqual([]);
+    expect(
+      store
+        .relink(ctx, url)
+        .filter(needsReply)
+        .map((i) => i.id),
+    ).toEqual([]);
   });
 
   it('forgets the oldest items beyond its cap', () => {
@@ -101,7 +114,11 @@ describe('choosing what to read after mutations', () => {
   it('ignores our own markers', () => {
     const host = document.createElement('reciprocity-marker');
     document.body.append(host);
-    const record = { addedNodes: [host], target: document.body, type: 'childList' } as unknown as MutationRecord;
+    const record = {
+      addedNodes: [host],
+      target: document.body,
+      type: 'childList',
+    } as unknown as MutationRecord;
     expect(rootsToRead([record], 'article')).toEqual([]);
   });
 });

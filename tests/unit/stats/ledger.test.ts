@@ -98,6 +98,26 @@ describe('recording items seen', () => {
     ).toBe(0);
   });
 
+  it('skips an item it cannot store without losing the rest of the snapshot', async () => {
+    const recorded = await store.recordSeen(
+      [
+        { platform: 'x', itemId: 'x'.repeat(500), intent: 'question', addressedAt: null },
+        { platform: 'x', itemId: '2', intent: 'question', addressedAt: null },
+      ],
+      NOW,
+    );
+    expect(recorded).toBe(1);
+    expect((await store.readLedger()).map((e) => e.itemId)).toEqual(['2']);
+  });
+
+  it('records items again when the storage was cleared behind its back', async () => {
+    const item = { platform: 'x' as const, itemId: '1', intent: 'question' as const, addressedAt: null };
+    await store.recordSeen([item], NOW);
+    await fakeBrowser.storage.local.clear();
+    expect(await store.recordSeen([item], NOW)).toBe(1);
+    expect(await store.readLedger()).toHaveLength(1);
+  });
+
   it('loses nothing when snapshots arrive at the same time', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -125,6 +145,28 @@ describe('recording replies and handled items', () => {
     expect(await store.readLedger()).toEqual([]);
   });
 
+  it('measures the edit distance against the suggestion that was inserted', async () => {
+    const { editDistance: _given, variant: _variant, ...rest } = reply();
+    const entry = await store.recordReply({ ...rest, suggestedText: 'Thanks Ana!', text: 'Thanks Bob!' });
+    expect(entry.editDistance).toBeCloseTo(3 / 11, 10);
+    expect(entry.variant).toBeNull();
+  });
+
+  it('records no edit distance for a reply written from scratch', async () => {
+    const { editDistance: _unused, ...rest } = reply();
+    expect((await store.recordReply({ ...rest, suggestedText: null })).editDistance).toBeNull();
+  });
+
+  it('takes times as epoch milliseconds as well as dates', async () => {
+    await store.recordSeen(
+      [{ platform: 'x', itemId: '1', intent: 'question', addressedAt: null }],
+      NOW.getTime(),
+    );
+    await store.recordHandled({ platform: 'x', itemId: '1', intent: 'question', at: NOW.getTime() + 5 });
+    expect((await store.readLedger()).map((e) => e.kind)).toEqual(['seen', 'handled']);
+    expect((await store.readLedger())[1]).toMatchObject({ at: NOW.getTime() + 5 });
+  });
+
   it('records an item marked handled once', async () => {
     const item = { platform: 'facebook' as const, itemId: 'c1', intent: 'spam' as const };
     expect(await store.recordHandled(item, NOW)).toBe(true);
@@ -149,7 +191,10 @@ describe('storage layout', () => {
     await store.recordReply(reply({ itemId: 'c', postedAt: at('2026-11-22T08:00:00Z') }));
     const all = await store.readLedger();
     expect(all.map((e) => e.itemId)).toEqual(['a', 'c', 'b']);
-    const some = await store.readLedger({ from: at('2026-11-22T00:00:00Z'), to: at('2026-11-23T08:00:00Z') });
+    const some = await store.readLedger({
+      from: new Date('2026-11-22T00:00:00Z'),
+      to: at('2026-11-23T08:00:00Z'),
+    });
     expect(some.map((e) => e.itemId)).toEqual(['c']);
   });
 
@@ -285,5 +330,37 @@ describe('migrating the bucket format', () => {
       ['s', 'facebook', 'c9', 'complaint', 1000, v1Seen.seenAt],
     ]);
     expect(await raw('ledger.day.2026-11-23$')).toEqual({ v: 2 });
+  });
+});
+
+describe('a full ledger', () => {
+  it('reads 50,000 entries over 90 days and still tells new items from old ones', async () => {
+    const days: string[] = [];
+    const data: Record<string, unknown> = {};
+    for (let d = 0; d < 90; d++) {
+      const start = Date.parse('2026-08-26T00:00:00Z') + d * DAY_MS;
+      const day = new Date(start).toISOString().slice(0, 10);
+      days.push(day);
+      data[`ledger.day.${day}`] = Array.from({ length: 556 }, (_, i) => [
+        's',
+        'x',
+        `${d}-${i}`,
+        'question',
+        null,
+        start + i * 1000,
+      ]);
+      data[`ledger.day.${day}$`] = { v: 2 };
+    }
+    await fakeBrowser.storage.local.set({ ...data, 'ledger.days': days });
+    const started = performance.now();
+    expect(await store.readLedger()).toHaveLength(90 * 556);
+    const item = (itemId: string) => ({
+      platform: 'x' as const,
+      itemId,
+      intent: 'other' as const,
+      addressedAt: null,
+    });
+    expect(await store.recordSeen([item('45-100'), item('brand-new')], NOW)).toBe(1);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -27,7 +27,11 @@ export function loadHtml(html: string, url: string): Document {
   return document;
 }
 
-export function context(brand: readonly string[], repliedLocally: Iterable<string> = [], baseUrl = STATUS_URL) {
+export function context(
+  brand: readonly string[],
+  repliedLocally: Iterable<string> = [],
+  baseUrl = STATUS_URL,
+) {
   const ctx: ReadContext = { brand, now: NOW, baseUrl, repliedLocally: new Set(repliedLocally) };
   return ctx;
 }

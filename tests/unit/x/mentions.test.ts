@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brandAccounts, xAdapter } from '../../../lib/sites/x/adapter';
 import type { ConversationItem } from '../../../lib/sites/model';
+import { brandAccounts, xAdapter } from '../../../lib/sites/x/adapter';
 import { byId, context, loadFixture, MENTIONS_URL, unansweredIds } from './load';
 
 const url = new URL(MENTIONS_URL);
@@ -79,7 +79,9 @@ describe('X mentions page', () => {
   it('keeps mentions, emoji and link text in the tweet text', () => {
     const items = read(['acmecoffee']);
     expect(byId(items, OLIVIA_PRAISE).text).toBe('Just tried the maple cortado at @acmecoffee and wow ☕✨');
-    expect(byId(items, CAMILLE_FRENCH).text).toBe('Merci @acmecoffee pour le café offert ce matin, super accueil ! ☕');
+    expect(byId(items, CAMILLE_FRENCH).text).toBe(
+      'Merci @acmecoffee pour le café offert ce matin, super accueil ! ☕',
+    );
     expect(byId(items, GIFT_CARD_SPAM).text).toContain('Claim now 👉 https://giftz.example/win');
   });
 

@@ -52,7 +52,8 @@ describe('the signed-in X account', () => {
   });
 
   it('falls back to the Profile tab when the account menu is not shown', () => {
-    document.body.innerHTML = '<nav><a data-testid="AppTabBar_Profile_Link" href="/acmehelp">Profile</a></nav>';
+    document.body.innerHTML =
+      '<nav><a data-testid="AppTabBar_Profile_Link" href="/acmehelp">Profile</a></nav>';
     expect(xAdapter.signedInAccount(document)).toBe('acmehelp');
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationItem } from '../../../lib/sites/model';
 import { brandAccounts, linkItems, unansweredItems, xAdapter } from '../../../lib/sites/x/adapter';
 import { CELL } from '../../../lib/sites/x/selectors';
-import type { ConversationItem } from '../../../lib/sites/model';
 import { byId, context, loadFixture, STATUS_URL, unansweredIds } from './load';
 
 const url = new URL(STATUS_URL);
@@ -148,9 +148,12 @@ describe('X status page conversation', () => {
 
   it('turns emoji images into their characters and keeps line breaks and hashtags', () => {
     const items = read(['acmecoffee']);
-    expect(byId(items, MAYA).text).toBe('The maple cortado is unreal 😍 best thing you have ever put on the menu');
+    expect(byId(items, MAYA).text).toBe(
+      'The maple cortado is unreal 😍 best thing you have ever put on the menu',
+    );
     expect(byId(items, BRAND_POST).text).toBe(
-      'Our winter menu is here ❄️☕\n\nGingerbread oat latte, maple cortado and the return of the cardamom bun. ' +
+      'Our winter menu is here ❄️☕\n\n' +
+        'Gingerbread oat latte, maple cortado and the return of the cardamom bun. ' +
         'Which one are you trying first? #AcmeWinter',
     );
   });
