@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { OptionsApi, OptionsState } from '../../lib/options/types';
+import type { ReportsApi } from '../../lib/stats/reports-api';
+import { ReportsPanel } from '../stats/ReportsPanel';
 import { PlaybookEditor } from './PlaybookEditor';
 import { SourcesPanel } from './SourcesPanel';
 import './options.css';
 
 /** The options page: where the playbook comes from, and an editor for managers who write it. */
-export function OptionsApp({ api }: { api: OptionsApi }) {
+export function OptionsApp({ api, reports }: { api: OptionsApi; reports?: ReportsApi }) {
   const [state, setState] = useState<OptionsState | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   // The editor opens the playbook that was active when it was opened, and only reopens on request, so a
@@ -76,6 +78,12 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         onSave={(name, text, mime) => api.saveFile(name, text, mime)}
         onUse={(file) => api.importFile(file)}
       />
+      {reports ? (
+        <section aria-labelledby="reports-heading" className="reports-section">
+          <h2 id="reports-heading">Team reports</h2>
+          <ReportsPanel api={reports} periods={['7d', '30d', '90d']} initial="7d" />
+        </section>
+      ) : null}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { PanelApi } from '../../lib/sidepanel/api';
+import type { ReportsApi } from '../../lib/stats/reports-api';
 import {
   type ControllerMessages,
   type ControllerOptions,
@@ -19,11 +20,15 @@ import './sidepanel.css';
 
 // Managers open the status view now and then; staff live in the queue, so it loads on demand.
 const StatusView = lazy(() => import('./StatusView'));
+// Today's numbers are looked at a few times a day: their charts load on demand too.
+const TodayView = lazy(() => import('./TodayView'));
 
 const CLOCK_TICK_MS = 30_000;
 
 export interface SidePanelAppProps {
   api: PanelApi;
+  /** Today's report; the view is left out when absent. */
+  reports?: ReportsApi;
   /** Forces a theme; otherwise the system's light or dark preference applies. */
   theme?: 'light' | 'dark';
   now?: () => Date;
@@ -43,7 +48,13 @@ function controllerMessages(): ControllerMessages {
   };
 }
 
-export function SidePanelApp({ api, theme, now = () => new Date(), controllerOptions }: SidePanelAppProps) {
+export function SidePanelApp({
+  api,
+  reports,
+  theme,
+  now = () => new Date(),
+  controllerOptions,
+}: SidePanelAppProps) {
   const [store] = useState(() => createPanelStore());
   const [controller] = useState(() =>
     createPanelController(api, store, controllerMessages(), controllerOptions),
@@ -59,8 +70,8 @@ export function SidePanelApp({ api, theme, now = () => new Date(), controllerOpt
   }, []);
 
   const value = useMemo<PanelContextValue>(
-    () => ({ api, store, controller, now: clock }),
-    [api, store, controller, clock],
+    () => ({ api, reports, store, controller, now: clock }),
+    [api, reports, store, controller, clock],
   );
   return (
     <PanelContext.Provider value={value}>
@@ -72,6 +83,7 @@ export function SidePanelApp({ api, theme, now = () => new Date(), controllerOpt
 }
 
 function ViewTabs() {
+  const hasReports = usePanelContext().reports !== undefined;
   const view = usePanel((s) => s.view);
   const setView = usePanel((s) => s.setView);
   const tabState = usePanel((s) => s.tabState);
@@ -82,6 +94,7 @@ function ViewTabs() {
     { id: 'queue', label: i18n.t('panel.view.queue'), count: waiting },
     { id: 'thanks', label: i18n.t('panel.view.thanks'), count: thanks },
     { id: 'coach', label: i18n.t('panel.view.coach'), count: draftIssues || undefined },
+    ...(hasReports ? [{ id: 'today' as const, label: i18n.t('panel.view.today') }] : []),
     { id: 'status', label: i18n.t('panel.view.status') },
   ];
   return (
@@ -146,6 +159,13 @@ function Body() {
     return (
       <Suspense fallback={<p className="muted">{i18n.t('panel.loading')}</p>}>
         <StatusView />
+      </Suspense>
+    );
+  }
+  if (view === 'today') {
+    return (
+      <Suspense fallback={<p className="muted">{i18n.t('panel.loading')}</p>}>
+        <TodayView />
       </Suspense>
     );
   }

@@ -1,11 +1,13 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { PanelApi } from '../../lib/sidepanel/api';
+import type { ReportsApi } from '../../lib/stats/reports-api';
 import type { PanelController } from '../../lib/sidepanel/controller';
 import type { PanelActions, PanelState, PanelStore } from '../../lib/sidepanel/store';
 
 export interface PanelContextValue {
   api: PanelApi;
+  reports?: ReportsApi;
   store: PanelStore;
   controller: PanelController;
   /** "Now", refreshed every little while so ages stay right without a re-fetch. */

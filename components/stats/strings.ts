@@ -4,6 +4,7 @@ import type { Period, ReplyTimeBand } from '../../lib/stats/report';
 /** Every word the reports show, in one place so they can move to the locale file as they are. */
 export const statsStrings = {
   title: 'Reports',
+  loading: 'Loading the reports…',
   periodLegend: 'Period',
   periods: { today: 'Today', '7d': '7 days', '30d': '30 days', '90d': '90 days' } satisfies Record<
     Period,

@@ -51,9 +51,9 @@ const RELEVANCE_HALF = 6;
 const MAX_DOC_SHARE = 0.2;
 const MAX_QUERY_TERMS = 8;
 /**
- * The index visits every response holding a query term, so the terms' response counts are capped together: once
- * the rarest terms reach the cap, commoner ones could only reorder what those already found, at a cost that grows
- * with the playbook.
+ * The index visits every response holding a query term, so the terms' response counts are capped together:
+ * once the rarest terms reach the cap, commoner ones could only reorder what those already found, at a cost
+ * that grows with the playbook.
  */
 const MAX_POSTINGS = 1000;
 const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
@@ -70,9 +70,10 @@ function terms(text: string): string[] {
 }
 
 /**
- * A response as the index sees it: one field of terms separated by spaces. Title and trigger terms are repeated
- * by their weight, so a field's weight counts before the score saturates (BM25F) and each matching response costs
- * the index one posting rather than one per field, which keeps common words cheap on large playbooks.
+ * A response as the index sees it: one field of terms separated by spaces. Title and trigger terms are
+ * repeated by their weight, so a field's weight counts before the score saturates (BM25F) and each matching
+ * response costs the index one posting rather than one per field, which keeps common words cheap on large
+ * playbooks.
  */
 interface IndexedResponse {
   id: number;
@@ -166,8 +167,8 @@ export function createSuggester(playbook: Playbook): Suggester {
         const i = hit.id as number;
         const r = responses[i];
         if (!r || !usable(r)) continue;
-        // The index multiplies a response's score by how many query terms it matched; intent and triggers already
-        // reward the better match, so the sum of term scores is what the relevance curve expects.
+        // The index multiplies a response's score by how many query terms it matched; intent and triggers
+        // already reward the better match, so the sum of term scores is what the relevance curve expects.
         const raw = hit.score / hit.queryTerms.length;
         const rel = raw / (raw + RELEVANCE_HALF);
         scored.set(i, { score: 0.5 * rel, why: [`words: ${hit.queryTerms.slice(0, 4).join(', ')}`] });

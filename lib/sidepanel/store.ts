@@ -7,7 +7,7 @@ import type { ActiveTab, PanelTabState, PlaybookStatus, SuggestionSet, ThankYouO
  * from it (sorted queue, counts) is computed by selectors in the components, never stored.
  */
 
-export type View = 'queue' | 'thanks' | 'coach' | 'status';
+export type View = 'queue' | 'thanks' | 'coach' | 'today' | 'status';
 
 export type Remote<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed' };
 

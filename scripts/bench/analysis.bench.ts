@@ -1,8 +1,8 @@
 /**
  * Analysis engine budgets, measured in one run against baselines on the same inputs:
  * - classify throughput against vader-sentiment (≥ 3×),
- * - suggest latency on a generated 5,000-response playbook with the comment's classification passed in, as the
- *   side panel calls it (median ≤ 0.5 ms, faster than Fuse.js),
+ * - suggest latency on a generated 5,000-response playbook with the comment's classification passed in,
+ *   as the side panel calls it (median ≤ 0.5 ms, faster than Fuse.js),
  * - promo + check latency per keystroke on a 2,000-character draft (p95 ≤ 1 ms).
  */
 import { createRequire } from 'node:module';

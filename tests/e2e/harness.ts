@@ -34,6 +34,8 @@ export interface Harness {
     ready: (s: UiResponses['tabState']) => boolean,
     timeoutMs?: number,
   ): Promise<UiResponses['tabState']>;
+  /** Stop the extension's service worker, as the browser does when it is idle. */
+  stopServiceWorker(): Promise<void>;
   /** Close every page opened so far (between tests, so one failure does not leak into the next test). */
   closePages(): Promise<void>;
   close(): Promise<void>;
@@ -156,6 +158,26 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
+    },
+    async stopServiceWorker() {
+      const sw = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      if (sw) await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        sw.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      await cdp.detach();
+      await page.close();
+      if (context.serviceWorkers().some((w) => w.url().includes(extensionId))) {
+        throw new Error('the service worker is still running');
+      }
     },
     async closePages() {
       for (const p of context.pages()) if (!p.isClosed()) await p.close().catch(() => undefined);

@@ -101,6 +101,7 @@ describe('suggestions for the selected item', () => {
         itemId: 'c1',
         text: 'Hi Maria, sorry your order is late. Could you DM us? ^SR',
         responseId: 'late-order',
+        variant: 0,
         suggestedText: 'Hi Maria, sorry your order is late. Could you DM us? ^SR',
       },
     ]);

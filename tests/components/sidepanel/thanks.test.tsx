@@ -87,6 +87,7 @@ describe('the thank-you lane', () => {
         itemId: 'p1',
         text: 'Thank you so much, Ana!',
         responseId: 'thanks',
+        variant: 0,
         suggestedText: 'Thank you so much, Ana!',
       },
     ]);

@@ -111,9 +111,14 @@ describe('the browser-backed panel api', () => {
       why: ['trigger: late'],
       fits: true,
     };
-    const seen = serve({ suggestions: () => [s] });
+    const offer = { id: 'sorry-10', label: '10% apology discount', maxPercent: 10 };
+    const seen = serve({ suggestions: () => [s], offers: () => [offer] });
     const set = await createPanelApi().suggestions(4, 'c1');
-    expect(seen).toEqual([{ type: 'suggestions', data: { tabId: 4, itemId: 'c1', k: 3 } }]);
+    expect(seen).toEqual([
+      { type: 'suggestions', data: { tabId: 4, itemId: 'c1', k: 3 } },
+      { type: 'offers', data: { tabId: 4, itemId: 'c1', responseIds: ['late'] } },
+    ]);
+    expect(set.offers).toEqual([offer]);
     expect(set.suggestions).toEqual([
       {
         responseId: 'late',
