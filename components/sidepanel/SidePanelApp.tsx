@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { PanelApi } from '../../lib/sidepanel/api';
-import type { ReportsApi } from '../../lib/stats/reports-api';
 import {
   type ControllerMessages,
   type ControllerOptions,
@@ -9,6 +8,7 @@ import {
 } from '../../lib/sidepanel/controller';
 import { filterQueue, isSupportedUrl, queueEntries } from '../../lib/sidepanel/queue';
 import { createPanelStore, type View } from '../../lib/sidepanel/store';
+import type { ReportsApi } from '../../lib/stats/reports-api';
 import { AgentForm } from './AgentForm';
 import { PanelContext, type PanelContextValue, usePanel, usePanelContext } from './context';
 import { DraftCoachView } from './DraftCoach';

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { PanelApi } from '../../lib/sidepanel/api';
-import type { ReportsApi } from '../../lib/stats/reports-api';
 import type { PanelController } from '../../lib/sidepanel/controller';
 import type { PanelActions, PanelState, PanelStore } from '../../lib/sidepanel/store';
+import type { ReportsApi } from '../../lib/stats/reports-api';
 
 export interface PanelContextValue {
   api: PanelApi;

@@ -108,23 +108,29 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
 
   let asker: Page | null = null;
   const ask = async <K extends keyof UiRequest>(type: K, data: UiRequest[K]): Promise<UiResponses[K]> => {
-    if (!asker || asker.isClosed()) {
-      asker = await context.newPage();
-      await asker.goto(`chrome-extension://${extensionId}/options.html`);
-    }
-    const reply = (await asker.evaluate(
-      ([t, d]) => chrome.runtime.sendMessage({ reciprocity: 1, channel: 'ui', type: t, data: d }),
-      [type, data] as const,
-    )) as { ok: true; value: UiResponses[K] } | { ok: false; error: string };
+    const reply = (await (
+      await extensionPage()
+    ).evaluate(([t, d]) => chrome.runtime.sendMessage({ reciprocity: 1, channel: 'ui', type: t, data: d }), [
+      type,
+      data,
+    ] as const)) as { ok: true; value: UiResponses[K] } | { ok: false; error: string };
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
   };
 
+  const extensionPage = async (): Promise<Page> => {
+    if (!asker || asker.isClosed()) {
+      asker = await context.newPage();
+      await asker.goto(`chrome-extension://${extensionId}/options.html`);
+    }
+    return asker;
+  };
+
   const tabIdOf = async (page: Page): Promise<number> => {
-    const sw = context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? worker;
     const url = page.url();
+    // Asked from an extension page, not the service worker: a test may have just stopped the worker.
     // The newest tab with this URL: tab ids grow, and an earlier test may have left the same page open.
-    return sw.evaluate(async (u) => {
+    return (await extensionPage()).evaluate(async (u) => {
       const tabs = await chrome.tabs.query({});
       return Math.max(-1, ...tabs.filter((t) => t.url === u).map((t) => t.id ?? -1));
     }, url);
@@ -147,7 +153,11 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
       throw new Error(`tab state not ready after ${timeoutMs} ms: ${JSON.stringify(last)?.slice(0, 500)}`);
     },
     async serviceWorker() {
-      const live = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+      // The newest: after a stop, the old worker can linger in the list for a moment.
+      const live = context
+        .serviceWorkers()
+        .filter((w) => w.url().includes(extensionId))
+        .at(-1);
       if (live) worker = live;
       else worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
       return worker;
@@ -160,24 +170,34 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
       return page;
     },
     async stopServiceWorker() {
-      const sw = context.serviceWorkers().find((w) => w.url().includes(extensionId));
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
       const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      if (sw) await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 5000);
-        sw.once('close', () => {
-          clearTimeout(timer);
-          resolve();
-        });
+      const versions = new Map<string, string>();
+      let stoppedNow: () => void = () => undefined;
+      const stopped = new Promise<void>((resolve) => {
+        stoppedNow = resolve;
       });
-      await cdp.detach();
+      let stopping: string | null = null;
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) {
+          if (!v.scriptURL.includes(extensionId)) continue;
+          versions.set(v.versionId, v.runningStatus);
+          if (v.versionId === stopping && v.runningStatus === 'stopped') stoppedNow();
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      await page.waitForTimeout(300);
+      stopping = [...versions].find(([, status]) => status === 'running')?.[0] ?? null;
+      if (stopping === null) throw new Error('no running service worker to stop');
+      // What the browser does to an idle worker: the next event starts a fresh one with empty memory.
+      await cdp.send('ServiceWorker.stopWorker', { versionId: stopping });
+      await Promise.race([
+        stopped,
+        page.waitForTimeout(10_000).then(() => Promise.reject(new Error('the service worker did not stop'))),
+      ]);
+      await cdp.detach().catch(() => undefined);
       await page.close();
-      if (context.serviceWorkers().some((w) => w.url().includes(extensionId))) {
-        throw new Error('the service worker is still running');
-      }
     },
     async closePages() {
       for (const p of context.pages()) if (!p.isClosed()) await p.close().catch(() => undefined);

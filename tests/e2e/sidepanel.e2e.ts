@@ -39,7 +39,9 @@ async function queueIds(panel: Page): Promise<string[]> {
   const all = panel.locator('button.filter[data-filter="all"]');
   if ((await all.getAttribute('aria-pressed')) !== 'true') await all.click();
   return panel.evaluate(() =>
-    [...document.querySelectorAll('.queue [data-item-id]')].map((b) => b.getAttribute('data-item-id') ?? '').sort(),
+    [...document.querySelectorAll('.queue [data-item-id]')]
+      .map((b) => b.getAttribute('data-item-id') ?? '')
+      .sort(),
   );
 }
 
@@ -51,7 +53,10 @@ async function insertFirstSuggestion(panel: Page, itemId: string): Promise<strin
   const card = panel.locator('.suggestion').first();
   const text = (await card.locator('.suggestion-text').first().textContent()) ?? '';
   await insert.click();
-  await panel.getByText(/Inserted/).first().waitFor({ timeout: 15_000 });
+  await panel
+    .getByText(/Inserted/)
+    .first()
+    .waitFor({ timeout: 15_000 });
   return text;
 }
 
@@ -60,7 +65,9 @@ describe('the side panel beside the sites', () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
     await h.waitForTabState(page, (s) => s.queue.length > 0);
     const panel = await openPanelFor(page);
-    await expect.poll(() => queueIds(panel), { timeout: 15_000 }).toEqual([...xExpected.status.unanswered].sort());
+    await expect
+      .poll(() => queueIds(panel), { timeout: 15_000 })
+      .toEqual([...xExpected.status.unanswered].sort());
     // Complaints come first.
     const first = await panel.locator('.queue [data-item-id]').first().getAttribute('data-item-id');
     const state = await h.ask('tabState', { tabId: await h.tabIdOf(page) });
@@ -69,9 +76,9 @@ describe('the side panel beside the sites', () => {
     const target = first as string;
     const offered = await insertFirstSuggestion(panel, target);
     const dialog = page.locator(`[role="dialog"][data-reply-to="${target}"]`);
-    await expect.poll(() => dialog.locator('[data-testid="tweetTextarea_0"]').innerText(), { timeout: 10_000 }).toContain(
-      offered.trim().slice(0, 30),
-    );
+    await expect
+      .poll(() => dialog.locator('[data-testid="tweetTextarea_0"]').innerText(), { timeout: 10_000 })
+      .toContain(offered.trim().slice(0, 30));
     expect(offered).not.toMatch(/\{[a-z_]+\}/);
     expect(await dialog.locator('[data-testid="tweetButton"]').isDisabled()).toBe(false);
   });
@@ -80,8 +87,13 @@ describe('the side panel beside the sites', () => {
     const page = await h.openFacebook(POST, 'post.html');
     await h.waitForTabState(page, (s) => s.queue.length > 0);
     const panel = await openPanelFor(page);
-    await expect.poll(() => queueIds(panel), { timeout: 15_000 }).toEqual([...facebookExpected.post.unanswered].sort());
-    const target = (await panel.locator('.queue [data-item-id]').first().getAttribute('data-item-id')) as string;
+    await expect
+      .poll(() => queueIds(panel), { timeout: 15_000 })
+      .toEqual([...facebookExpected.post.unanswered].sort());
+    const target = (await panel
+      .locator('.queue [data-item-id]')
+      .first()
+      .getAttribute('data-item-id')) as string;
     const offered = await insertFirstSuggestion(panel, target);
     const box = page.locator(`[data-fixture-reply-box="${target}"] [data-lexical-editor="true"]`);
     await expect.poll(() => box.innerText(), { timeout: 10_000 }).toContain(offered.trim().slice(0, 30));
@@ -92,13 +104,26 @@ describe('the side panel beside the sites', () => {
     const before = await h.waitForTabState(page, (s) => s.queue.length > 0);
     const panel = await openPanelFor(page);
     await expect.poll(() => queueIds(panel), { timeout: 15_000 }).toHaveLength(before.queue.length);
+    const playbookBefore = await h.ask('playbookStatus', {});
+    const mark = async (set: boolean): Promise<boolean> =>
+      (await h.serviceWorker()).evaluate((s) => {
+        const g = globalThis as unknown as { __beforeStop?: boolean };
+        if (s) g.__beforeStop = true;
+        return g.__beforeStop === true;
+      }, set);
+    expect(await mark(true)).toBe(true);
     await h.stopServiceWorker();
-    // The next request wakes a fresh worker, which has only session storage to go on.
+    // The next request wakes a fresh worker, which has only storage to go on…
     const after = await h.ask('tabState', { tabId: before.tabId });
+    // …and nothing of what the old one held in memory.
+    await expect.poll(() => mark(false).catch(() => true), { timeout: 10_000 }).toBe(false);
+    expect(await h.ask('playbookStatus', {})).toEqual(playbookBefore);
     expect(after.snapshot?.updatedAt).toBe(before.snapshot?.updatedAt);
     expect(after.queue.map((q) => q.itemId).sort()).toEqual(before.queue.map((q) => q.itemId).sort());
     await panel.reload();
-    await expect.poll(() => queueIds(panel), { timeout: 15_000 }).toEqual(before.queue.map((q) => q.itemId).sort());
+    await expect
+      .poll(() => queueIds(panel), { timeout: 15_000 })
+      .toEqual(before.queue.map((q) => q.itemId).sort());
   });
 
   it('produces screenshots of the panel beside the page, light and dark', async () => {
@@ -111,7 +136,10 @@ describe('the side panel beside the sites', () => {
       const panel = await openPanelFor(page);
       await panel.emulateMedia({ colorScheme: scheme });
       await panel.locator('.queue [data-item-id]').first().click();
-      await panel.getByRole('button', { name: /Insert into reply/ }).first().waitFor({ timeout: 15_000 });
+      await panel
+        .getByRole('button', { name: /Insert into reply/ })
+        .first()
+        .waitFor({ timeout: 15_000 });
       const left = join(SHOTS, `x-page-${scheme}.png`);
       const right = join(SHOTS, `panel-${scheme}.png`);
       await page.screenshot({ path: left });
