@@ -15,6 +15,8 @@ const BATCH_MS = 120;
 const DRAFT_DEBOUNCE_MS = 180;
 const SNAPSHOT_THROTTLE_MS = 400;
 const HEALTH_GRACE_MS = 8000;
+/** Longest stretch the coach reads before giving the page its main thread back. */
+const SLICE_MS = 8;
 
 /**
  * The coach in a page: reads the site through its adapter, keeps the background informed, puts markers on the
@@ -133,22 +135,46 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   // ---------- scanning ----------
 
-  const readRoots = (roots: readonly ParentNode[]): void => {
+  /** Roots waiting to be read; read in slices so a huge page never blocks the site's main thread for long. */
+  let toRead: ParentNode[] = [];
+  let sliceTimer: number | null = null;
+
+  const readSlice = (): void => {
+    sliceTimer = null;
     const t0 = performance.now();
     const rc = readContext();
-    const found = roots.flatMap((root) => safe(() => adapter.readItems(root, rc), []));
+    const found: ReturnType<SiteAdapter['readItems']> = [];
+    while (toRead.length > 0 && performance.now() - t0 < SLICE_MS) {
+      const root = toRead.shift() as ParentNode;
+      for (const f of safe(() => adapter.readItems(root, rc), [])) found.push(f);
+    }
     const changed = store.merge(found);
     const before = new Set(store.all().map((i) => i.id));
     const linked = store.relink(rc, url);
     if (awaitingPost) detectPosted(linked.filter((i) => !before.has(i.id)));
     if (changed.size > 0 || found.length > 0) scheduleSnapshot();
     syncMarkers();
-    // A user-timing entry per batch: the benchmark reads these to measure the coach's cost in a real page.
+    // A user-timing entry per slice: the benchmark reads these to measure the coach's cost in a real page.
     performance.measure('reciprocity:read', {
       start: t0,
       end: performance.now(),
-      detail: { found: found.length },
+      detail: { found: found.length, pending: toRead.length },
     });
+    if (toRead.length > 0) sliceTimer = ctx.setTimeout(readSlice, 0);
+  };
+
+  const readRoots = (roots: readonly ParentNode[]): void => {
+    for (const r of roots) toRead.push(r);
+    if (sliceTimer === null) sliceTimer = ctx.setTimeout(readSlice, 0);
+  };
+
+  /**
+   * The whole page, split into its top-level items so it can be read in slices. A page whose items are not
+   * marked as articles is read as one root.
+   */
+  const pageRoots = (): ParentNode[] => {
+    const items = [...doc.querySelectorAll(ITEM_SELECTOR)].filter((el) => !el.parentElement?.closest(ITEM_SELECTOR));
+    return items.length > 0 ? items : [doc];
   };
 
   const flush = (): void => {
@@ -168,7 +194,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     store.clear();
     for (const { marker } of markers.values()) marker.el.remove();
     markers.clear();
-    readRoots([doc]);
+    toRead = [];
+    readRoots(pageRoots());
     scheduleSnapshot();
   };
 
@@ -190,6 +217,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     awaitingPost = null;
     void sendToBackground('replyPosted', { site: adapter.site, itemId: replyTo, text }).then(async () => {
       pageContext = await sendToBackground('pageContext', { site: adapter.site }).catch(() => pageContext);
+      // Re-link what is known: the item just answered from this browser is no longer waiting.
       readRoots([]);
     });
   };
@@ -354,13 +382,15 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     ctx.setTimeout(() => scheduleSnapshot(), HEALTH_GRACE_MS + 100);
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    url = new URL(location.href);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    // The Navigation API reports the new address before location.href changes: take it from the event.
+    url = new URL(event.newUrl.href);
     awaitingPost = null;
     fullScan();
   });
   ctx.onInvalidated(() => {
     observer.disconnect();
+    toRead = [];
     for (const { marker } of markers.values()) marker.el.remove();
     markers.clear();
     chip?.el.remove();

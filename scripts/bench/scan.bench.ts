@@ -130,16 +130,24 @@ export async function run(): Promise<boolean | undefined> {
   }
   const bare = await runPage(false, html);
   const coached = await runPage(true, html);
-  const [initial, ...batches] = coached.reads;
-  const batchDurations = batches.filter((r) => r.found > 0).map((r) => r.duration);
-  const extensionMs = coached.reads.reduce((s, r) => s + r.duration, 0);
+  // The first reads cover the page that was there at load, in slices; then one read per batch of new tweets.
+  const reads = coached.reads;
+  let cut = 0;
+  let initialFound = 0;
+  while (cut < reads.length && initialFound < INITIAL) initialFound += reads[cut++]?.found ?? 0;
+  const initial = reads.slice(0, cut);
+  const initialMs = initial.reduce((s, r) => s + r.duration, 0);
+  const longestSlice = Math.max(...initial.map((r) => r.duration));
+  const batchDurations = reads.slice(cut).filter((r) => r.found > 0).map((r) => r.duration);
+  const extensionMs = reads.reduce((s, r) => s + r.duration, 0);
   const rows: [string, string, string, boolean][] = [
     [
-      'initial scan (1,000 tweets)',
-      `${initial?.duration.toFixed(2)} ms, ${initial?.found} read`,
+      'initial scan (1,000 tweets), total',
+      `${initialMs.toFixed(1)} ms in ${initial.length} slices, ${initialFound} read`,
       '≤ 15 ms',
-      (initial?.duration ?? 99) <= 15,
+      initialMs <= 15,
     ],
+    ['initial scan, longest slice (main thread blocked)', `${longestSlice.toFixed(1)} ms`, '≤ 15 ms', longestSlice <= 15],
     [
       'per batch of 20 new tweets, median',
       `${pct(batchDurations, 50).toFixed(2)} ms (${batchDurations.length} batches)`,
