@@ -25,10 +25,19 @@ const x = await h.openX('/acmecoffee/status/1992318840123456512', 'status-conver
 const fb = await h.openFacebook('/AcmeCoffee/posts/pfbid0Acme123', 'post.html');
 
 /** The panel's view of a tab, through the same protocol the panel uses, once the page has been read. */
-const stateOf = (page: Page): Promise<TabState> =>
-  h
-    .waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) > 0)
-    .catch(async () => h.ask('tabState', { tabId: await h.tabIdOf(page) }));
+async function stateOf(page: Page): Promise<TabState> {
+  // The page is read in slices: wait until the item count has stopped growing.
+  let last = -1;
+  let state = await h.ask('tabState', { tabId: await h.tabIdOf(page) });
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    state = await h.ask('tabState', { tabId: state.tabId });
+    const count = state.snapshot?.items.length ?? 0;
+    if (count > 0 && count === last) break;
+    last = count;
+  }
+  return state;
+}
 
 const [xState, fbState] = [await stateOf(x), await stateOf(fb)];
 for (const [label, state] of [

@@ -173,7 +173,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * marked as articles is read as one root.
    */
   const pageRoots = (): ParentNode[] => {
-    const items = [...doc.querySelectorAll(ITEM_SELECTOR)].filter((el) => !el.parentElement?.closest(ITEM_SELECTOR));
+    const items = [...doc.querySelectorAll(ITEM_SELECTOR)].filter(
+      (el) => !el.parentElement?.closest(ITEM_SELECTOR),
+    );
     return items.length > 0 ? items : [doc];
   };
 

@@ -138,7 +138,10 @@ export async function run(): Promise<boolean | undefined> {
   const initial = reads.slice(0, cut);
   const initialMs = initial.reduce((s, r) => s + r.duration, 0);
   const longestSlice = Math.max(...initial.map((r) => r.duration));
-  const batchDurations = reads.slice(cut).filter((r) => r.found > 0).map((r) => r.duration);
+  const batchDurations = reads
+    .slice(cut)
+    .filter((r) => r.found > 0)
+    .map((r) => r.duration);
   const extensionMs = reads.reduce((s, r) => s + r.duration, 0);
   const rows: [string, string, string, boolean][] = [
     [
@@ -147,7 +150,12 @@ export async function run(): Promise<boolean | undefined> {
       '≤ 15 ms',
       initialMs <= 15,
     ],
-    ['initial scan, longest slice (main thread blocked)', `${longestSlice.toFixed(1)} ms`, '≤ 15 ms', longestSlice <= 15],
+    [
+      'initial scan, longest slice (main thread blocked)',
+      `${longestSlice.toFixed(1)} ms`,
+      '≤ 15 ms',
+      longestSlice <= 15,
+    ],
     [
       'per batch of 20 new tweets, median',
       `${pct(batchDurations, 50).toFixed(2)} ms (${batchDurations.length} batches)`,

@@ -20,7 +20,8 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
 }
 
-const markerCount = (page: Page): Promise<number> => page.evaluate(() => document.querySelectorAll('reciprocity-marker').length);
+const markerCount = (page: Page): Promise<number> =>
+  page.evaluate(() => document.querySelectorAll('reciprocity-marker').length);
 
 describe('memory in a long session', () => {
   it('stays flat over 2,000 recycled timeline tweets and 200 in-app navigations, releasing markers of removed cells', async () => {
@@ -32,7 +33,10 @@ describe('memory in a long session', () => {
 
     const scroll = async (from: number, to: number): Promise<void> => {
       for (let first = from; first < to; first += 25) {
-        await page.evaluate((f) => (window as unknown as { __scrollTo(n: number): void }).__scrollTo(f), first);
+        await page.evaluate(
+          (f) => (window as unknown as { __scrollTo(n: number): void }).__scrollTo(f),
+          first,
+        );
         await page.waitForTimeout(140);
       }
     };
@@ -52,7 +56,10 @@ describe('memory in a long session', () => {
         (path) => (window as unknown as { __navigate(p: string): void }).__navigate(path),
         i % 2 === 0 ? `/acmecoffee/status/${1990000000000000000n + BigInt(i)}` : '/home',
       );
-      await page.evaluate((f) => (window as unknown as { __scrollTo(n: number): void }).__scrollTo(f), 3000 + i * 25);
+      await page.evaluate(
+        (f) => (window as unknown as { __scrollTo(n: number): void }).__scrollTo(f),
+        3000 + i * 25,
+      );
       await page.waitForTimeout(20);
     }
     await page.waitForTimeout(500);

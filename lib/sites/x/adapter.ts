@@ -3,7 +3,15 @@ import type { HealthProblem } from '../model';
 import { activeComposer, composerReplyTo, openReplyComposer, readComposer, submitButton } from './composer';
 import { expectsTweets, matchesX, signedInHandle, xPageKind } from './page';
 import { ownElements, quoteRoots, readTweet } from './read';
-import { COMPOSER_CONTAINER, COMPOSER_EDITOR, STATUS_LINK, TIME, TWEET, USER_NAME } from './selectors';
+import {
+  COMPOSER_CONTAINER,
+  COMPOSER_EDITOR,
+  PROFILE_HREF,
+  STATUS_LINK,
+  TIME,
+  TWEET,
+  USER_NAME,
+} from './selectors';
 import { linkItems } from './thread';
 
 export { brandAccounts, signedInHandle, xPageKind } from './page';
@@ -28,6 +36,8 @@ const REQUIRED_IN_TWEET: ReadonlyArray<{ name: string; selector: string }> = [
   { name: 'User-Name', selector: USER_NAME },
   { name: 'time', selector: TIME },
   { name: 'status-link', selector: STATUS_LINK },
+  // The author's profile link gives the display name and, outside User-Name, the "Replying to" handles.
+  { name: 'profile-link', selector: `${USER_NAME} ${PROFILE_HREF}` },
 ];
 
 /**
@@ -61,6 +71,8 @@ export function xHealth(doc: Document, url: URL, found: number, msSinceLoad: num
   }
   if (tweets.length > 0) {
     for (const { name, selector } of REQUIRED_IN_TWEET) {
+      // Links inside a missing User-Name are missing too: name the outer selector only.
+      if (name === 'profile-link' && problems.some((p) => p.detail === 'User-Name')) continue;
       const missing = tweets.filter((t) => ownElements(t, selector, quoteRoots(t)).length === 0).length;
       if (missing * 2 > tweets.length) problems.push({ code: 'selector-missing', detail: name });
     }

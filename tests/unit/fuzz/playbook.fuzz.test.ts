@@ -68,7 +68,9 @@ const lineEdit = fc.oneof(
   fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
 );
 
-function applyEdits(lines: readonly string[], edits: readonly fc.infer<typeof lineEdit>[]): string {
+type LineEdit = typeof lineEdit extends fc.Arbitrary<infer T> ? T : never;
+
+function applyEdits(lines: readonly string[], edits: readonly LineEdit[]): string {
   const out = [...lines];
   for (const edit of edits) {
     if (out.length === 0) break;
@@ -93,7 +95,8 @@ function applyEdits(lines: readonly string[], edits: readonly fc.infer<typeof li
         break;
       }
       case 'indent':
-        out[at] = edit.by >= 0 ? ' '.repeat(edit.by) + line : line.replace(new RegExp(`^ {0,${-edit.by}}`), '');
+        out[at] =
+          edit.by >= 0 ? ' '.repeat(edit.by) + line : line.replace(new RegExp(`^ {0,${-edit.by}}`), '');
         break;
     }
   }
@@ -153,7 +156,9 @@ describe('loading any text as a playbook', () => {
   });
 
   it('refuses prototype keys at any depth and never pollutes Object.prototype', () => {
-    const plainKey = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(FORBIDDEN as readonly string[]).includes(k));
+    const plainKey = fc
+      .string({ minLength: 1, maxLength: 8 })
+      .filter((k) => !(FORBIDDEN as readonly string[]).includes(k));
     fc.assert(
       fc.property(
         fc.constantFrom(...FORBIDDEN),
@@ -162,7 +167,9 @@ describe('loading any text as a playbook', () => {
         fc.nat(),
         fc.boolean(),
         (bad, parents, siblings, at, asYaml) => {
-          const entries = Object.entries(siblings).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+          const entries = Object.entries(siblings).map(
+            ([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`,
+          );
           entries.splice(at % (entries.length + 1), 0, `${JSON.stringify(bad)}:{"polluted":true}`);
           let text = `{${entries.join(',')}}`;
           for (const key of parents) text = `{${JSON.stringify(key)}:${text}}`;
@@ -206,7 +213,7 @@ describe('pathological playbooks', () => {
           kind === '[]'
             ? '['.repeat(depth) + ']'.repeat(depth)
             : kind === '{}'
-              ? '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+              ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
               : `responses: ${'['.repeat(depth)}x${']'.repeat(depth)}`;
         const res = load(text);
         expect(res.ok).toBe(false);

@@ -56,12 +56,10 @@ const piece = fc.oneof(
 );
 const draft = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(' '));
 /** 20,000 characters made by repeating a short mix. */
-const longDraft = fc
-  .array(piece, { minLength: 1, maxLength: 6 })
-  .map((parts) => {
-    const unit = parts.join(' ') || 'a';
-    return unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
-  });
+const longDraft = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => {
+  const unit = parts.join(' ') || 'a';
+  return unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
+});
 
 function expectSpans(text: string, spans: readonly { start: number; end: number; text?: string }[]): void {
   for (const span of spans) {
@@ -100,16 +98,21 @@ const history = fc.array(
 const options = fc.record({
   platform: fc.constantFrom('x' as const, 'facebook' as const),
   history,
-  replyTo: fc.option(fc.record({ text: draft, intent: fc.option(fc.constantFrom(...INTENTS), { nil: undefined }) }), {
-    nil: undefined,
-  }),
+  replyTo: fc.option(
+    fc.record({ text: draft, intent: fc.option(fc.constantFrom(...INTENTS), { nil: undefined }) }),
+    {
+      nil: undefined,
+    },
+  ),
 });
 
 describe('scoring any draft for promotional tone', () => {
   it('gives a score between 0 and 1 with reasons that point into the draft', () => {
     fc.assert(
-      fc.property(draft, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), (text, t) =>
-        expectPromo(text, t),
+      fc.property(
+        draft,
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+        (text, t) => expectPromo(text, t),
       ),
       { seed: SEED, numRuns: 300 },
     );

@@ -52,11 +52,13 @@ const word = fc.oneof(
   fc.string({ maxLength: 4 }),
   fc.constantFrom(...ODD_TEXT),
 );
-const phrase = fc.array(word, { maxLength: 6 }).chain((words) =>
-  fc.array(fc.constantFrom(' ', '', '\u00a0', '  '), { minLength: words.length, maxLength: words.length }).map(
-    (gaps) => words.map((w, i) => w + (gaps[i] ?? '')).join(''),
-  ),
-);
+const phrase = fc
+  .array(word, { maxLength: 6 })
+  .chain((words) =>
+    fc
+      .array(fc.constantFrom(' ', '', '\u00a0', '  '), { minLength: words.length, maxLength: words.length })
+      .map((gaps) => words.map((w, i) => w + (gaps[i] ?? '')).join('')),
+  );
 
 function expectTimeOrNull(text: string, at: Date, table: FacebookLabels): void {
   const result = within(50, () => parseRelativeTime(text, at, table));
@@ -69,8 +71,11 @@ function expectTimeOrNull(text: string, at: Date, table: FacebookLabels): void {
 describe('reading Facebook times from any text', () => {
   it('gives null or a finite time no later than an hour from now for any string', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 120 })), now, labels, (t, at, l) =>
-        expectTimeOrNull(t, at, l),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 120 })),
+        now,
+        labels,
+        (t, at, l) => expectTimeOrNull(t, at, l),
       ),
       { seed: SEED, numRuns: 300 },
     );
@@ -131,9 +136,13 @@ describe('reading Facebook times from any text', () => {
 
   it('does not read counts beyond what the page would show', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 10_001, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom('m', 'h', 'd', 'w'), (n, unit) => {
-        expect(parseRelativeTime(`${n}${unit}`, new Date(), EN)).toBeNull();
-      }),
+      fc.property(
+        fc.integer({ min: 10_001, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom('m', 'h', 'd', 'w'),
+        (n, unit) => {
+          expect(parseRelativeTime(`${n}${unit}`, new Date(), EN)).toBeNull();
+        },
+      ),
       { seed: SEED, numRuns: 50 },
     );
   });

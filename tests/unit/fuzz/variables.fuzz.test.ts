@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VARIABLES, type VariableName } from '../../../lib/playbook/schema';
-import { findVariables, fillVariables, type VariableValues } from '../../../lib/playbook/variables';
+import { fillVariables, findVariables, type VariableValues } from '../../../lib/playbook/variables';
 import { ODD_TEXT, SEED, within } from './bounds';
 
 const known = fc.constantFrom(...VARIABLES);
 /** Plain text around the variables; the literal word "undefined" is kept out so its absence can be checked. */
 const prose = fc
-  .oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...ODD_TEXT, ' ', '{', '}', '{{', '}}', '{ name }', '{Name}'))
+  .oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(...ODD_TEXT, ' ', '{', '}', '{{', '}}', '{ name }', '{Name}'),
+  )
   .filter((s) => !s.includes('undefined'));
 const piece = fc.oneof(
   prose,
@@ -16,7 +19,17 @@ const piece = fc.oneof(
 );
 const template = fc.array(piece, { maxLength: 16 }).map((parts) => parts.join(''));
 const value = fc.oneof(
-  fc.constantFrom('', ' ', '\t', 'Maria', 'Maria José', '^{agent_initials}', '{signoff}', '{first_name}', '😀'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t',
+    'Maria',
+    'Maria José',
+    '^{agent_initials}',
+    '{signoff}',
+    '{first_name}',
+    '😀',
+  ),
   prose,
 );
 const values: fc.Arbitrary<VariableValues> = fc.dictionary(known, value, { maxKeys: VARIABLES.length });
