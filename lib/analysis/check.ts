@@ -42,7 +42,8 @@ const DEFAULT_PRIVATE = [
 const DM = /\b(?:dm|dms|d\.m\.|direct message|private message|privately|in private|message us|inbox|pm)\b/i;
 
 const SHARED_DETAILS: { re: RegExp; what: string }[] = [
-  { re: /[\w.+-]+@[\w-]+\.[a-z]{2,}(?:\.[a-z]{2,})?/gi, what: 'an email address' },
+  // The lookbehind starts a match only at the beginning of a run, so a long word is not retried at every letter.
+  { re: /(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}(?:\.[a-z]{2,})?/gi, what: 'an email address' },
   {
     re: /(?<![\w%])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{3,5}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?![\w%])/g,
     what: 'a phone number',

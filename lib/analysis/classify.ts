@@ -82,7 +82,7 @@ const SELF_PROMO =
   /\b(?:my (?:channel|videos?|page|music|songs?|site|website|blog|store|shop|profile|account|youtube|insta\w*)|(?:check|look) (?:it |this )?out|check (?:me|my|our|us)|check\b.{0,30}\bout\b|(?:sub|add|follow) (?:me|us)|win (?:an?|free)|subscribe|sub ?4 ?sub|subs?crib\w*|follow (?:me|my)|visit (?:my|our)|click (?:here|this|the link)|giveaway|free (?:money|gift|iphone|followers)|earn (?:money|\$)|make money|work from home|whatsapp|promo code|discount code|dm me for)\b/i;
 
 const QUESTION_START =
-  /^(?:\s*[@#]\S+)*\s*(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|will|would|should|has|have|any)\b/i;
+  /^(?:\s*[@#][^\s@#]*)*\s*(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|will|would|should|has|have|any)\b/i;
 const REQUEST =
   /\b(?:please|pls|plz|can you|could you|would you|will you|i need|i want|i'?d like|i would like|send me|dm me|let me know|help me|help!|looking for|is it possible|kindly|need help)\b/gi;
 const PRAISE =

@@ -196,6 +196,16 @@ function schemaProblems(error: z.ZodError, data: unknown, locate: Locator): Prob
         continue;
       }
       case 'invalid_value': {
+        if (value === undefined) {
+          const last = path[path.length - 1];
+          problems.push({
+            ...base,
+            path: formatPath(path),
+            ...locate(path),
+            message: typeof last === 'string' ? `missing required field "${last}"` : 'missing value',
+          });
+          continue;
+        }
         const allowed = issue.values.map((v) => JSON.stringify(v));
         const message =
           allowed.length === 1

@@ -14,8 +14,22 @@ button { font: inherit; color: inherit; cursor: pointer; }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;
 
-/** X and Facebook both paint a dark background in dark mode; follow the page rather than the OS setting. */
+let themeCache: { doc: Document; at: number; theme: 'light' | 'dark' } | null = null;
+
+/**
+ * X and Facebook both paint a dark background in dark mode; follow the page rather than the OS setting. Reading
+ * a computed style forces the browser to recalculate styles, so the answer is kept for a few seconds instead of
+ * being asked again for every marker.
+ */
 export function pageTheme(doc: Document): 'light' | 'dark' {
+  const now = Date.now();
+  if (themeCache && themeCache.doc === doc && now - themeCache.at < 3000) return themeCache.theme;
+  const theme = readPageTheme(doc);
+  themeCache = { doc, at: now, theme };
+  return theme;
+}
+
+function readPageTheme(doc: Document): 'light' | 'dark' {
   const color = doc.defaultView?.getComputedStyle(doc.body).backgroundColor ?? '';
   const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(color);
   if (!m || m[4] === '0')
@@ -24,13 +38,37 @@ export function pageTheme(doc: Document): 'light' | 'dark' {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 100 ? 'dark' : 'light';
 }
 
+/** One shared stylesheet per kind of element: a page with hundreds of markers parses their CSS once. */
+const sheets = new Map<string, CSSStyleSheet | null>();
+
+function sharedSheet(css: string): CSSStyleSheet | null {
+  if (!sheets.has(css)) {
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(css, sheet);
+  }
+  return sheets.get(css) ?? null;
+}
+
 function host(doc: Document, tag: string, css: string): { el: HTMLElement; root: ShadowRoot } {
   const el = doc.createElement(tag);
   el.setAttribute('data-theme', pageTheme(doc));
   const root = el.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BASE_CSS + css;
-  root.append(style);
+  const sheet = sharedSheet(BASE_CSS + css);
+  try {
+    if (!sheet) throw new Error('no constructable stylesheets');
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // Where a sheet made in the content script cannot be adopted by the page's DOM, a <style> does the same.
+    const style = doc.createElement('style');
+    style.textContent = BASE_CSS + css;
+    root.append(style);
+  }
   return { el, root };
 }
 
@@ -78,9 +116,14 @@ export function createMarker(doc: Document, onCoach: () => void): Marker {
   });
   box.append(label, button);
   root.append(box);
+  let shown = '';
   return {
     el,
     update(text, intent) {
+      // Markers are refreshed after every read: touch the DOM only when the words change.
+      const key = `${text}\u0000${intent ?? ''}`;
+      if (key === shown) return;
+      shown = key;
       label.replaceChildren();
       const b = node(doc, 'b', { text: 'Unanswered' });
       label.append(b, doc.createTextNode(text ? ` · ${text}` : ''));

@@ -17,7 +17,7 @@ const INITIAL = 1000;
 const BATCHES = 25;
 const BATCH = 20;
 
-function buildPage(): string | null {
+function buildXPage(): string | null {
   if (!existsSync(CAPTURE)) return null;
   const article = readFileSync(CAPTURE, 'utf8');
   const id = /\/status\/(\d+)/.exec(article)?.[1] ?? '';
@@ -61,11 +61,59 @@ interface PageRun {
   scriptMs: number;
 }
 
-async function runPage(withExtension: boolean, html: string): Promise<PageRun> {
+/** A Facebook post with 1,000 comments, each a copy of one of our fixture's comments with its own id. */
+function buildFacebookPage(): string | null {
+  const file = join(ROOT, 'tests/fixtures/facebook/post.html');
+  if (!existsSync(file)) return null;
+  const html = readFileSync(file, 'utf8');
+  const comment = balancedDivs(html, '<div aria-label="Comment by').find(
+    (c) => c.split('role="article"').length === 2 && /comment_id=\d+/.test(c),
+  );
+  if (!comment) return null;
+  const id = /comment_id=(\d+)/.exec(comment)?.[1] ?? '';
+  const cell = (n: number): string => comment.replaceAll(`comment_id=${id}`, `comment_id=${500000 + n}`);
+  const head = html.slice(0, html.indexOf('<body'));
+  const comments = Array.from({ length: INITIAL }, (_, n) => cell(n)).join('\n');
+  const template = cell(0).replaceAll('comment_id=500000', 'comment_id=COMMENTID');
+  return `${head}<body><div role="main"><div id="timeline">${comments}</div></div>
+<template id="cell">${template}</template>
+<script>
+  window.__grow = async (batches, size) => {
+    const tpl = document.getElementById('cell').innerHTML;
+    const list = document.getElementById('timeline');
+    let n = ${INITIAL};
+    for (let b = 0; b < batches; b++) {
+      const frag = document.createElement('div');
+      for (let i = 0; i < size; i++, n++) frag.insertAdjacentHTML('beforeend', tpl.replaceAll('COMMENTID', String(500000 + n)));
+      list.append(...frag.children);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+</script></body></html>`;
+}
+
+/** Every balanced `<div …>…</div>` that starts with `prefix`. */
+function balancedDivs(html: string, prefix: string): string[] {
+  const out: string[] = [];
+  for (let i = html.indexOf(prefix); i !== -1; i = html.indexOf(prefix, i + 1)) {
+    let depth = 0;
+    const tags = /<div\b|<\/div>/g;
+    tags.lastIndex = i;
+    for (let m = tags.exec(html); m; m = tags.exec(html)) {
+      depth += m[0] === '</div>' ? -1 : 1;
+      if (depth === 0) {
+        out.push(html.slice(i, m.index + m[0].length));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+async function runPage(withExtension: boolean, html: string, url: string): Promise<PageRun> {
   const file = join(FIXTURE_OUT, 'bench-1000.html');
   mkdirSync(FIXTURE_OUT, { recursive: true });
   writeFileSync(file, html);
-  const url = 'https://x.com/home';
   const observe = `window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
   const drive = async (page: import('playwright-core').Page): Promise<PageRun> => {
     await page.addInitScript(observe);
@@ -92,7 +140,7 @@ async function runPage(withExtension: boolean, html: string): Promise<PageRun> {
   if (withExtension) {
     const h = await launch();
     try {
-      await h.context.route('https://x.com/**', (r) =>
+      await h.context.route(`${new URL(url).origin}/**`, (r) =>
         r.fulfill({ status: 200, contentType: 'text/html', body: html }),
       );
       const page = await h.context.newPage();
@@ -107,7 +155,7 @@ async function runPage(withExtension: boolean, html: string): Promise<PageRun> {
   });
   try {
     const context = await browser.newContext();
-    await context.route('https://x.com/**', (r) =>
+    await context.route(`${new URL(url).origin}/**`, (r) =>
       r.fulfill({ status: 200, contentType: 'text/html', body: html }),
     );
     return await drive(await context.newPage());
@@ -117,19 +165,33 @@ async function runPage(withExtension: boolean, html: string): Promise<PageRun> {
 }
 
 export async function run(): Promise<boolean | undefined> {
-  const html = buildPage();
-  if (!html) {
-    console.log(
-      'skipped: ../shared/fixtures/x-real is not here (the scan benchmark builds its page from real markup)',
-    );
-    return undefined;
-  }
   if (!existsSync(join(ROOT, '.output/chrome-mv3/manifest.json'))) {
     console.log('skipped: build the extension first (npm run build)');
     return undefined;
   }
-  const bare = await runPage(false, html);
-  const coached = await runPage(true, html);
+  let ok = true;
+  const pages: [string, string | null, string][] = [
+    ['X, 1,000 tweets of real x.com markup', buildXPage(), 'https://x.com/home'],
+    [
+      'Facebook, 1,000 comments of our fixture markup',
+      buildFacebookPage(),
+      'https://www.facebook.com/AcmeCoffee/posts/pfbid0Acme123',
+    ],
+  ];
+  for (const [label, html, url] of pages) {
+    if (!html) {
+      console.log(`${label}: skipped (its source markup is not here: ../shared/fixtures/x-real for X)`);
+      continue;
+    }
+    console.log(`\n### ${label}\n`);
+    ok = (await measure(html, url)) && ok;
+  }
+  return ok;
+}
+
+async function measure(html: string, url: string): Promise<boolean> {
+  const bare = await runPage(false, html, url);
+  const coached = await runPage(true, html, url);
   // The first reads cover the page that was there at load, in slices; then one read per batch of new tweets.
   const reads = coached.reads;
   let cut = 0;
@@ -145,7 +207,7 @@ export async function run(): Promise<boolean | undefined> {
   const extensionMs = reads.reduce((s, r) => s + r.duration, 0);
   const rows: [string, string, string, boolean][] = [
     [
-      'initial scan (1,000 tweets), total',
+      'initial scan (1,000 items), total',
       `${initialMs.toFixed(1)} ms in ${initial.length} slices, ${initialFound} read`,
       '≤ 15 ms',
       initialMs <= 15,
@@ -157,12 +219,12 @@ export async function run(): Promise<boolean | undefined> {
       longestSlice <= 15,
     ],
     [
-      'per batch of 20 new tweets, median',
+      'per batch of 20 new items, median',
       `${pct(batchDurations, 50).toFixed(2)} ms (${batchDurations.length} batches)`,
       '≤ 1 ms',
       pct(batchDurations, 50) <= 1,
     ],
-    ['per batch of 20 new tweets, p95', `${pct(batchDurations, 95).toFixed(2)} ms`, '', true],
+    ['per batch of 20 new items, p95', `${pct(batchDurations, 95).toFixed(2)} ms`, '', true],
     [
       'long tasks without / with extension',
       `${bare.longTasks.length} / ${coached.longTasks.length}`,

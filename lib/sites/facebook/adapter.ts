@@ -297,18 +297,38 @@ function timeLinkOf(article: Element, author: HTMLAnchorElement | null): HTMLAnc
   return candidates[candidates.length - 1] ?? null;
 }
 
+/**
+ * The post's author, per post (or per page when the post is not an article), remembered for the address it was
+ * read at: looking it up scans the post, and comments are read one at a time as they arrive, so without this a
+ * post with many comments would be scanned once per comment.
+ */
+const postAuthorCache = new WeakMap<ParentNode, { href: string; name: string | null; at: number }>();
+/** A post whose author was not found yet may still be rendering: look again after this long. */
+const RETRY_POST_AUTHOR_MS = 2000;
+
 function findPostAuthor(article: Element): string | null {
   let up = article.parentElement?.closest(ARTICLE) ?? null;
   while (up && isCommentArticle(up)) up = up.parentElement?.closest(ARTICLE) ?? null;
   const scope: ParentNode | null = up ?? article.ownerDocument;
   if (!scope) return null;
+  const href = article.ownerDocument?.location?.href ?? '';
+  const cached = postAuthorCache.get(scope);
+  const now = Date.now();
+  if (cached && cached.href === href && (cached.name !== null || now - cached.at < RETRY_POST_AUTHOR_MS)) {
+    return cached.name;
+  }
+  let name: string | null = null;
   for (const link of Array.from(scope.querySelectorAll(POST_AUTHOR))) {
     const holder = link.closest(ARTICLE);
     if (holder && isCommentArticle(holder)) continue;
-    const name = clean(link.textContent);
-    if (name) return name;
+    const text = clean(link.textContent);
+    if (text) {
+      name = text;
+      break;
+    }
   }
-  return null;
+  postAuthorCache.set(scope, { href, name, at: now });
+  return name;
 }
 
 function sameName(a: string, b: string): boolean {

@@ -138,9 +138,9 @@ describe('loading any text as a playbook', () => {
       fc.property(fc.array(lineEdit, { minLength: 1, maxLength: 12 }), (edits) => {
         load(applyEdits(SAMPLE_LINES, edits));
       }),
-      { seed: SEED, numRuns: 200 },
+      { seed: SEED, numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('survives the sample re-serialised as JSON with random fields replaced', () => {
     const sample = loadPlaybook(SAMPLE);
@@ -151,9 +151,9 @@ describe('loading any text as a playbook', () => {
         const copy: Record<string, unknown> = { ...sample.playbook, [field]: value };
         load(JSON.stringify(copy, null, 2));
       }),
-      { seed: SEED, numRuns: 100 },
+      { seed: SEED, numRuns: 80 },
     );
-  });
+  }, 30_000);
 
   it('refuses prototype keys at any depth and never pollutes Object.prototype', () => {
     const plainKey = fc
@@ -272,5 +272,5 @@ describe('pathological playbooks', () => {
       ),
       { seed: SEED, numRuns: 20 },
     );
-  });
+  }, 30_000);
 });

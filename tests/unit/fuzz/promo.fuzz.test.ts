@@ -123,7 +123,7 @@ describe('scoring any draft for promotional tone', () => {
       fc.property(longDraft, (text) => expectPromo(text, undefined, 100)),
       { seed: SEED, numRuns: 40 },
     );
-  });
+  }, 30_000);
 });
 
 describe('checking any draft against the playbook', () => {
