@@ -70,8 +70,8 @@ describe('Facebook in Chromium', () => {
 
   it('opens the reply box under a comment and inserts there when asked for that comment', async () => {
     const page = await h.openFacebook(POST, 'post.html');
-    await h.waitForTabState(page, (s) => s.queue.length > 0);
     const target = expected.post.unanswered[0] as string;
+    await h.waitForTabState(page, (s) => s.queue.some((q) => q.itemId === target));
     const tabId = await h.tabIdOf(page);
     const result = await h.ask('insert', {
       tabId,

@@ -101,7 +101,11 @@ describe('the side panel beside the sites', () => {
 
   it('keeps the queue when the service worker is stopped', async () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
-    const before = await h.waitForTabState(page, (s) => s.queue.length > 0);
+    // The page is read in slices: wait for the whole queue before stopping the worker.
+    const before = await h.waitForTabState(
+      page,
+      (s) => s.queue.length === xExpected.status.unanswered.length,
+    );
     const panel = await openPanelFor(page);
     await expect.poll(() => queueIds(panel), { timeout: 15_000 }).toHaveLength(before.queue.length);
     const playbookBefore = await h.ask('playbookStatus', {});

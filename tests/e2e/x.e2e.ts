@@ -113,8 +113,8 @@ describe('X in Chromium', () => {
 
   it('opens the reply dialog for a tweet and inserts there when asked for that tweet', async () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
-    await h.waitForTabState(page, (s) => s.queue.length > 0);
     const target = expected.status.unanswered[0] as string;
+    await h.waitForTabState(page, (s) => s.queue.some((q) => q.itemId === target));
     const tabId = await h.tabIdOf(page);
     const result = await h.ask('insert', {
       tabId,
