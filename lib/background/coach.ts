@@ -1,6 +1,7 @@
 import { check, classify, createSuggester, promo } from '../analysis';
 import type { Classification, ReplyHistoryEntry, Suggestion } from '../analysis/types';
 import type { CoachNote, DraftReport, ItemLabel } from '../messaging/protocol';
+import { xLength } from '../playbook/lint';
 import type { Playbook } from '../playbook/schema';
 import type { VariableValues } from '../playbook/variables';
 import { firstName } from '../playbook/variables';
@@ -92,7 +93,7 @@ export class Coach {
       })),
     ];
     const lengthIssue = issues.find((i) => i.rule === 'length');
-    const length = site === 'x' ? xWeightedLength(text) : [...text].length;
+    const length = site === 'x' ? xLength(text) : [...text].length;
     return {
       text,
       promoScore: p.score,
@@ -104,19 +105,6 @@ export class Coach {
       looksGood: !p.promotional && issues.every((i) => i.severity === 'info') && !lengthIssue,
     };
   }
-}
-
-let weighted: ((t: string) => number) | null = null;
-function xWeightedLength(text: string): number {
-  return weighted ? weighted(text) : [...text].length;
-}
-/** twitter-text is loaded once, lazily, so the service worker starts fast. */
-export async function loadTwitterText(): Promise<void> {
-  const tt = await import('twitter-text');
-  const parse =
-    (tt as { parseTweet?: (t: string) => { weightedLength: number } }).parseTweet ??
-    (tt as { default: { parseTweet: (t: string) => { weightedLength: number } } }).default.parseTweet;
-  weighted = (t) => parse(t).weightedLength;
 }
 
 function promoMessage(rule: string): string {

@@ -9,7 +9,7 @@ import { needsReply } from '../sites/scanner';
 import { deleteAllLedgerData, recordHandled, recordReply, recordSeen, replyHistory } from '../storage/ledger';
 import { getActivePlaybook, getLastDiff, getPlaybookStatus, watchActivePlaybook } from '../storage/playbook';
 import { agentItem, preferencesItem } from '../storage/settings';
-import { Coach, loadTwitterText, variableValues } from './coach';
+import { Coach, variableValues } from './coach';
 import { forgetTab, readTab, writeTab } from './tabs';
 
 const ALLOWED_HOSTS = new Set(['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com']);
@@ -41,7 +41,6 @@ export function setUpBackground(): void {
   const pending = new Map<number, PendingInsert>();
   /** Ports of open side panels; a panel that is open can take "Coach reply" from the page. */
   const panels = new Set<Browser.runtime.Port>();
-  void loadTwitterText();
 
   const history = async (): Promise<ReplyHistoryEntry[]> => replyHistory(Date.now()).catch(() => []);
 
