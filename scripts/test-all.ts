@@ -43,6 +43,31 @@ interface VitestJson {
   numPendingTests: number;
   numTodoTests: number;
   numFailedTestSuites: number;
+  testResults: {
+    name: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+  }[];
+}
+
+/** Failing tests named with their first message line, repeated at the end where a truncated log still shows them. */
+const failingTests: string[] = [];
+
+function noteFailingTests(r: VitestJson): void {
+  for (const file of r.testResults) {
+    const rel = file.name.slice(root.length + 1);
+    if (file.message) failingTests.push(`${rel}: ${firstLine(file.message)}`);
+    for (const a of file.assertionResults) {
+      if (a.status === 'failed')
+        failingTests.push(`${rel} > ${a.fullName}: ${firstLine(a.failureMessages[0] ?? '')}`);
+    }
+  }
+}
+
+function firstLine(text: string): string {
+  // Strip colour codes so the line reads the same in any log viewer.
+  const clean = text.replace(/\u001b\[[0-9;]*m/g, '');
+  return (clean.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 300);
 }
 
 function suite(label: string, args: string[]): void {
@@ -61,6 +86,7 @@ function suite(label: string, args: string[]): void {
     return;
   }
   const r = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
+  noteFailingTests(r);
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += r.numPendingTests + r.numTodoTests;
@@ -90,5 +116,6 @@ process.env.RECIPROCITY_E2E_NO_BUILD = '1';
 suite('e2e', ['-c', 'vitest.e2e.config.ts']);
 
 if (failures.length > 0) process.stdout.write(`\nFailed: ${failures.join(', ')}\n`);
+for (const t of failingTests) process.stdout.write(`  ✗ ${t}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -4,15 +4,21 @@ import { expect } from 'vitest';
 export const SEED = 20261123;
 
 /**
- * Runs `fn` and fails when it takes longer than `ms`. The bounds are generous (the machine running the suite
- * may be busy) but far below what a runaway regular expression or recursion would take.
+ * Runs `fn` and fails when it takes longer than `ms`. The bounds are far below what a runaway regular
+ * expression or recursion would take. A busy machine can stall any single call (a garbage collection, another
+ * process), so an over-long call is timed again, up to twice, and the fastest run is what is judged: a stall
+ * does not repeat, a pathological input does.
  */
 export function within<T>(ms: number, fn: () => T): T {
-  const start = performance.now();
-  const result = fn();
-  const took = performance.now() - start;
-  expect(took, `took ${took.toFixed(0)} ms`).toBeLessThan(ms);
-  return result;
+  let best = Number.POSITIVE_INFINITY;
+  let result: T | undefined;
+  for (let attempt = 0; attempt < 3 && best >= ms; attempt++) {
+    const start = performance.now();
+    result = fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  expect(best, `took ${best.toFixed(0)} ms`).toBeLessThan(ms);
+  return result as T;
 }
 
 /** Text from every corner of Unicode: emoji, right-to-left scripts, combining marks and lone surrogates. */

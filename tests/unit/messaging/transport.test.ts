@@ -179,7 +179,7 @@ describe('events to extension pages', () => {
     const seen: unknown[] = [];
     onUiEvent((type, data) => seen.push([type, data]));
     emitUiEvent('tabChanged', { tabId: 3 });
-    await vi.waitFor(() => expect(seen).toEqual([['tabChanged', { tabId: 3 }]]));
+    await vi.waitFor(() => expect(seen).toEqual([['tabChanged', { tabId: 3 }]]), { timeout: 5000 });
   });
 
   it('does not fail when no page is open', () => {
