@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = join(import.meta.dirname, '..');
 const reports = join(root, '.output', 'test-reports');
@@ -66,7 +67,7 @@ function noteFailingTests(r: VitestJson): void {
 
 function firstLine(text: string): string {
   // Strip colour codes so the line reads the same in any log viewer.
-  const clean = text.replace(/\u001b\[[0-9;]*m/g, '');
+  const clean = stripVTControlCharacters(text);
   return (clean.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 300);
 }
 

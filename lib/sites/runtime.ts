@@ -36,6 +36,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let snapshotTimer: number | null = null;
   let lastSnapshotAt = 0;
   let insertProblem: HealthProblem | null = null;
+  /** The page's markup is not what the adapter knows: markers would be guesses, so they pause until it is. */
+  let layoutBroken = false;
   /** A reply the user is about to post: matched against the brand's next new item. */
   let awaitingPost: { replyTo: string | null; text: string; until: number } | null = null;
 
@@ -77,7 +79,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const syncMarkers = (): void => {
     const now = Date.now();
     const wanted = new Set<string>();
-    if (pageContext.markers) {
+    if (pageContext.markers && !layoutBroken) {
       for (const item of store.all()) {
         if (!needsReply(item)) continue;
         const el = store.elementOf(item.id);
@@ -111,13 +113,19 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const sendSnapshot = async (): Promise<void> => {
     snapshotTimer = null;
     lastSnapshotAt = performance.now();
+    const pageHealth = health();
+    const broken = pageHealth.problems.some((p) => p.code === 'selector-missing');
+    if (broken !== layoutBroken) {
+      layoutBroken = broken;
+      syncMarkers();
+    }
     const snapshot: TabSnapshot = {
       site: adapter.site,
       url: location.href,
       pageKind: adapter.pageKind(url),
       brand: [...readContext().brand],
       items: store.all().slice(-5000),
-      health: health(),
+      health: pageHealth,
       draft: null,
       updatedAt: Date.now(),
     };

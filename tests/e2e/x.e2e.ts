@@ -51,6 +51,44 @@ describe('X in Chromium', () => {
     await page.close();
   });
 
+  it('pauses markers and reports the layout when X re-renders tweets without a known test id, and recovers', async () => {
+    const page = await h.openX(STATUS, 'status-conversation.html');
+    const unanswered = [...expected.status.unanswered].sort();
+    await expect.poll(() => markedIds(page), { timeout: 20_000 }).toEqual(unanswered);
+
+    // X re-renders every row with its User-Name block renamed, as a deploy would.
+    await page.evaluate(() => {
+      const w = window as unknown as { drifted: [Element, Element][] };
+      w.drifted = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].map((cell) => {
+        const copy = cell.cloneNode(true) as Element;
+        for (const el of copy.querySelectorAll('[data-testid="User-Name"]'))
+          el.setAttribute('data-testid', 'UserName');
+        for (const el of copy.querySelectorAll('reciprocity-marker')) el.remove();
+        cell.replaceWith(copy);
+        return [cell, copy];
+      });
+    });
+    const broken = await h.waitForTabState(page, (s) => s.snapshot?.health.status === 'degraded');
+    expect(broken.snapshot?.health.problems).toContainEqual({
+      code: 'selector-missing',
+      detail: 'User-Name',
+    });
+    await expect.poll(() => markedIds(page), { timeout: 10_000 }).toEqual([]);
+    const logged: string[] = [];
+    page.on('console', (m) => logged.push(m.text()));
+
+    // The next deploy puts the markup back.
+    await page.evaluate(() => {
+      const w = window as unknown as { drifted: [Element, Element][] };
+      for (const [cell, copy] of w.drifted) copy.replaceWith(cell);
+    });
+    const healed = await h.waitForTabState(page, (s) => s.snapshot?.health.status === 'ok');
+    expect(healed.snapshot?.health.problems).toEqual([]);
+    await expect.poll(() => markedIds(page), { timeout: 10_000 }).toEqual(unanswered);
+    expect(logged).toEqual([]);
+    await page.close();
+  });
+
   it('lights the coach chip with the right reasons when a salesy draft is typed', async () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
     const editor = page.locator('[data-testid="tweetTextarea_0"]').first();

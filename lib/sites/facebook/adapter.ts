@@ -765,6 +765,9 @@ export function markerHost(element: Element): Element {
 // ---------------------------------------------------------------------------------------------------------------
 // Health
 
+/** How many comments the health check inspects; enough to tell a broken selector from one odd comment. */
+const HEALTH_SAMPLE = 40;
+
 export function health(doc: Document, url: URL, found: number, msSinceLoad: number): HealthProblem[] {
   const problems: HealthProblem[] = [];
   const { lang, labels } = pageLanguage(doc);
@@ -775,28 +778,92 @@ export function health(doc: Document, url: URL, found: number, msSinceLoad: numb
   const settled = msSinceLoad >= NO_ITEMS_AFTER_MS;
   const kind = pageKind(url);
   if (settled) {
-    // Articles worded as comments that yield no comment: Facebook moved the comment_id link.
+    // Articles worded as comments that carry no comment_id link: Facebook moved it. The links are looked up
+    // afresh, not through the cache of known comments, which would hide a re-render that lost them.
     const worded = labels
       ? articles.filter((a) => {
           const label = a.getAttribute('aria-label') ?? '';
-          return (labels.commentBy.test(label) || labels.replyBy.test(label)) && !isCommentArticle(a);
+          return (
+            (labels.commentBy.test(label) || labels.replyBy.test(label)) && ownCommentLinks(a).length === 0
+          );
         })
       : [];
     if (worded.length > 0) problems.push({ code: 'selector-missing', detail: 'comment_id link' });
     else if (kind === 'post' && found === 0) problems.push({ code: 'no-items' });
   }
-  const lexical = Array.from(doc.querySelectorAll<HTMLElement>(COMPOSER));
-  if (lexical.some((box) => box.closest(COMPOSER_FORM) !== null && submitButton(box, doc) === null)) {
+  const comments = articles.filter((a) => ownCommentLinks(a).length > 0).slice(0, HEALTH_SAMPLE);
+  commentProblems(comments, problems);
+  if (kind === 'post' && comments.length > 0 && viewedPostAuthor(doc) === null) {
+    // Without the post's author, top-level comments do not know whom they answer.
+    problems.push({ code: 'selector-missing', detail: 'post author' });
+  }
+  composerProblems(doc, url, settled, found, problems);
+  return problems;
+}
+
+/** Missing in most of the sampled comments: one odd comment (a sticker, a deleted author) is not drift. */
+function commentProblems(comments: readonly Element[], problems: HealthProblem[]): void {
+  const mostOf = (count: number, of: number) => of > 0 && count * 2 > of;
+  // Every comment has an author link and a time link; with only one, the time is taken for the author.
+  const noAuthor = comments.filter((c) => {
+    const author = authorLinkOf(c, null);
+    return author === null || author === timeLinkOf(c, null);
+  });
+  if (mostOf(noAuthor.length, comments.length))
+    problems.push({ code: 'selector-missing', detail: 'author link' });
+  // Text blocks outside any body: the body lost the marker it is found by, and comments would read empty.
+  const withText = comments.filter((c) => own(c, BODY).length > 0 || looseTextBlocks(c).length > 0);
+  const bodiless = withText.filter((c) => own(c, BODY).length === 0);
+  if (mostOf(bodiless.length, withText.length))
+    problems.push({ code: 'selector-missing', detail: 'comment text' });
+}
+
+function looseTextBlocks(comment: Element): Element[] {
+  return own(comment, BODY_BLOCK).filter(
+    (block) => clean(block.textContent) !== '' && block.closest('a, [role="button"], [role="link"]') === null,
+  );
+}
+
+/** The post's author as the page shows it, without the comment readers' cache. */
+function viewedPostAuthor(doc: Document): string | null {
+  for (const link of Array.from(doc.querySelectorAll(POST_AUTHOR))) {
+    const holder = link.closest(ARTICLE);
+    if (holder && ownCommentLinks(holder).length > 0) continue;
+    const name = clean(link.textContent);
+    if (name) return name;
+  }
+  return null;
+}
+
+/**
+ * Every comment box must be one the coach can read, confirm and post from: a Lexical editor inside its form,
+ * next to its submit control, written as paragraphs. (A box that does not say whom it posts as is not drift:
+ * someone commenting as themselves sees "Write a comment", and the side panel asks which page is theirs.)
+ */
+function composerProblems(
+  doc: Document,
+  url: URL,
+  settled: boolean,
+  found: number,
+  problems: HealthProblem[],
+): void {
+  const report = (code: HealthProblem['code'], detail: string) => {
+    if (!problems.some((p) => p.code === code && p.detail === detail)) problems.push({ code, detail });
+  };
+  for (const box of Array.from(doc.querySelectorAll<HTMLElement>(COMPOSER)).slice(0, 5)) {
+    if (box.closest(COMPOSER_FORM) === null) report('no-composer-editor', 'comment form');
     // Without the submit control an insertion cannot be confirmed; say which control went missing.
-    problems.push({ code: 'selector-missing', detail: 'Comment button' });
+    else if (submitButton(box, doc) === null) report('no-composer-editor', 'Comment button');
+    if (box.children.length > 0 && !Array.from(box.children).some((el) => el.matches(COMPOSER_BLOCK))) {
+      report('no-composer-editor', 'paragraphs');
+    }
   }
   const boxes = Array.from(doc.querySelectorAll(ANY_TEXTBOX));
   const foreign = boxes.some((box) => !box.matches(COMPOSER) && box.closest(COMPOSER_FORM) !== null);
   if (foreign) problems.push({ code: 'no-composer-editor', detail: 'data-lexical-editor' });
-  else if (settled && kind === 'post' && found > 0 && boxes.length === 0) {
+  else if (settled && pageKind(url) === 'post' && found > 0 && boxes.length === 0) {
     problems.push({ code: 'no-composer-editor', detail: 'comment box' });
   }
-  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,15 +1,29 @@
 import type { FoundItem, ReadContext, SiteAdapter } from '../adapter';
 import type { HealthProblem } from '../model';
-import { activeComposer, composerReplyTo, openReplyComposer, readComposer, submitButton } from './composer';
-import { expectsTweets, matchesX, signedInHandle, xPageKind } from './page';
-import { ownElements, quoteRoots, readTweet } from './read';
 import {
+  activeComposer,
+  composerReplyTo,
+  openReplyComposer,
+  readComposer,
+  submitButton,
+  tweetId,
+} from './composer';
+import { expectsTweets, matchesX, signedInHandle, statusOfPage, xPageKind } from './page';
+import { ownElements, quoteRoots, readTweet, replyButtonOf } from './read';
+import {
+  AVATAR,
+  CELL,
   COMPOSER_CONTAINER,
   COMPOSER_EDITOR,
+  DIALOG,
+  DRAFT_BLOCK,
+  DRAFT_TEXT,
+  FOCUSED_TWEET,
   PROFILE_HREF,
   STATUS_LINK,
   TIME,
   TWEET,
+  TWEET_TEXT,
   USER_NAME,
 } from './selectors';
 import { linkItems } from './thread';
@@ -38,7 +52,18 @@ const REQUIRED_IN_TWEET: ReadonlyArray<{ name: string; selector: string }> = [
   { name: 'status-link', selector: STATUS_LINK },
   // The author's profile link gives the display name and, outside User-Name, the "Replying to" handles.
   { name: 'profile-link', selector: `${USER_NAME} ${PROFILE_HREF}` },
+  // The avatar carries the thread line that links a reply to the tweet above it.
+  { name: 'avatar', selector: AVATAR },
 ];
+
+/**
+ * X marks the tweet body with its language (`div[lang][dir="auto"]`) as well as its test id; a body that
+ * keeps the first but loses the second means the tweets would read as empty.
+ */
+const TEXT_BODY = 'div[lang][dir="auto"]';
+
+/** Fewer tweets than this is a single embedded tweet rather than a timeline, which has no cells. */
+const TIMELINE_AT_LEAST = 3;
 
 /**
  * The tweets `root` holds; when `root` is a part of a tweet that X re-rendered (text hydrated, "Show more"
@@ -65,23 +90,69 @@ export function readTweets(root: ParentNode, ctx: ReadContext): FoundItem[] {
 export function xHealth(doc: Document, url: URL, found: number, msSinceLoad: number): HealthProblem[] {
   const problems: HealthProblem[] = [];
   const tweets = Array.from(doc.querySelectorAll(TWEET)).slice(0, HEALTH_SAMPLE);
+  const missing = (detail: string) => problems.push({ code: 'selector-missing', detail });
+  const mostOf = (count: number, of: number) => of > 0 && count * 2 > of;
 
   if (expectsTweets(xPageKind(url)) && found === 0 && msSinceLoad >= NO_ITEMS_AFTER_MS) {
     problems.push({ code: 'no-items' });
   }
   if (tweets.length > 0) {
+    const quotesOf = new Map(tweets.map((t) => [t, quoteRoots(t)]));
+    const lacking = (t: Element, selector: string) => ownElements(t, selector, quotesOf.get(t)).length === 0;
     for (const { name, selector } of REQUIRED_IN_TWEET) {
       // Links inside a missing User-Name are missing too: name the outer selector only.
       if (name === 'profile-link' && problems.some((p) => p.detail === 'User-Name')) continue;
-      const missing = tweets.filter((t) => ownElements(t, selector, quoteRoots(t)).length === 0).length;
-      if (missing * 2 > tweets.length) problems.push({ code: 'selector-missing', detail: name });
+      if (mostOf(tweets.filter((t) => lacking(t, selector)).length, tweets.length)) missing(name);
     }
+    // "Coach reply" clicks the tweet's own Reply button.
+    if (mostOf(tweets.filter((t) => replyButtonOf(t) === null).length, tweets.length))
+      missing('reply-button');
+    // A photo-only tweet has no body at all; only tweets that show a body are judged.
+    const withBody = tweets.filter((t) => !lacking(t, TWEET_TEXT) || !lacking(t, TEXT_BODY));
+    if (mostOf(withBody.filter((t) => lacking(t, TWEET_TEXT)).length, withBody.length)) missing('tweetText');
+    if (
+      tweets.length >= TIMELINE_AT_LEAST &&
+      mostOf(tweets.filter((t) => !t.closest(CELL)).length, tweets.length)
+    ) {
+      missing('cell');
+    }
+    const focused = focusedTweetProblem(doc, url, tweets);
+    if (focused) missing(focused);
   }
+  composerProblems(doc, problems);
+  return problems;
+}
+
+/**
+ * On a status page the tweet the URL names is the focused one, which X renders without a tab stop. When that
+ * tweet is on screen but does not look focused, the inline reply box cannot tell which tweet it answers.
+ */
+function focusedTweetProblem(doc: Document, url: URL, tweets: readonly Element[]): string | null {
+  if (xPageKind(url) !== 'status' || doc.querySelector(FOCUSED_TWEET)) return null;
+  const page = statusOfPage(url);
+  return page && tweets.some((t) => tweetId(t) === page.id) ? 'focused-tweet' : null;
+}
+
+/**
+ * Every reply box on the page must be one the coach can read, answer and confirm: inside X's editor
+ * container, written as Draft.js blocks, in a dialog X marks as modal, and next to its own Reply button.
+ */
+function composerProblems(doc: Document, problems: HealthProblem[]): void {
+  const report = (detail: string) => {
+    if (!problems.some((p) => p.detail === detail)) problems.push({ code: 'no-composer-editor', detail });
+  };
   const containers = Array.from(doc.querySelectorAll(COMPOSER_CONTAINER));
   if (containers.some((c) => c.querySelector(COMPOSER_EDITOR) === null)) {
     problems.push({ code: 'no-composer-editor' });
   }
-  return problems;
+  for (const editor of Array.from(doc.querySelectorAll<HTMLElement>(COMPOSER_EDITOR)).slice(0, 5)) {
+    if (!editor.closest(COMPOSER_CONTAINER)) report('editor container');
+    if (editor.closest('[role="dialog"]') && !editor.closest(DIALOG)) report('reply dialog');
+    if (!editor.querySelector(DRAFT_BLOCK)) report('paragraphs');
+    else if ((editor.textContent ?? '').trim() !== '' && !editor.querySelector(DRAFT_TEXT))
+      report('paragraph text');
+    if (!submitButton(editor, doc)) report('Reply button');
+  }
 }
 
 /** Runs `read`, or gives `fallback` when odd markup makes it throw: the page must never see our errors. */

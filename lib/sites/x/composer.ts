@@ -1,4 +1,4 @@
-import { normalizeHandle, ownElements, quoteRoots, readRichText } from './read';
+import { normalizeHandle, ownElements, quoteRoots, readRichText, replyButtonOf } from './read';
 import {
   COMPOSER_EDITOR,
   DIALOG,
@@ -8,7 +8,6 @@ import {
   FOCUSED_TWEET,
   INLINE_SUBMIT,
   PROFILE_HREF,
-  REPLY_BUTTON,
   REPLY_TO_ATTRIBUTE,
   STATUS_LINK,
   TIME,
@@ -52,7 +51,8 @@ export function readComposer(composer: HTMLElement): string {
     .join('\n');
 }
 
-function tweetId(article: Element): string | null {
+/** The id in the tweet's own permalink, skipping quoted tweets. */
+export function tweetId(article: Element): string | null {
   const quotes = quoteRoots(article);
   for (const link of ownElements(article, STATUS_LINK, quotes)) {
     const m = /\/status\/(\d{1,30})/.exec(link.getAttribute('href') ?? '');
@@ -131,7 +131,7 @@ export async function openReplyComposer(
   timeoutMs = 3000,
 ): Promise<HTMLElement | null> {
   const article = element.matches(TWEET) ? element : (element.querySelector(TWEET) ?? element.closest(TWEET));
-  const button = article ? ownElements(article, REPLY_BUTTON)[0] : undefined;
+  const button = article ? replyButtonOf(article) : null;
   if (!button) return null;
   const before = new Set(Array.from(doc.querySelectorAll(COMPOSER_EDITOR)));
   const find = (): HTMLElement | null => {
@@ -140,7 +140,7 @@ export async function openReplyComposer(
     const fresh = Array.from(doc.querySelectorAll(COMPOSER_EDITOR)).find((e) => !before.has(e));
     return editorOf(fresh ?? null);
   };
-  (button as HTMLElement).click();
+  button.click();
   const started = Date.now();
   return new Promise((resolve) => {
     const check = () => {

@@ -6,6 +6,7 @@ import {
   CELL,
   PROFILE_HREF,
   QUOTE_CANDIDATE,
+  REPLY_BUTTON,
   SHOW_MORE,
   SOCIAL_CONTEXT,
   STATUS_LINK,
@@ -79,6 +80,18 @@ export function ownElements(article: Element, selector: string, quotes = quoteRo
   return Array.from(article.querySelectorAll(selector)).filter(
     (el) => el.closest(TWEET) === article && !quotes.some((q) => q.contains(el)),
   );
+}
+
+/**
+ * The tweet's Reply button. Quoted tweets have no action row of their own, yet some layouts (a quote with a
+ * video) render the outer tweet's row inside the quote's clickable box, so quotes are not skipped here; only
+ * tweets nested in this one are.
+ */
+export function replyButtonOf(article: Element): HTMLElement | null {
+  const buttons = Array.from(article.querySelectorAll<HTMLElement>(REPLY_BUTTON)).filter(
+    (el) => el.closest(TWEET) === article,
+  );
+  return buttons[buttons.length - 1] ?? null;
 }
 
 function pathOf(href: string, baseUrl: string): string | null {

@@ -1,21 +1,10 @@
 /**
  * Selector drift on x.com: X renames test ids and reshuffles markup without notice. For every selector the X
- * adapter exports, the status-page fixture is broken where that selector points, and the adapter must either
- * say so through `health` (so the side panel can tell the user the page changed) or, for markup that is
- * optional by nature, keep reading the same tweets. Either way it must stay silent in the page console and
+ * adapter exports, the status-page fixture (with an inline reply box and an open reply dialog, as X hydrates
+ * them) is broken where that selector points, and the adapter must either say so through `health` (so the
+ * side panel can tell the user the page changed and markers pause) or, for markup that is optional by nature,
+ * keep reading the same tweets and reply boxes. Either way it must stay silent in the page console and
  * recover as soon as the markup comes back.
- *
- * Known gaps: breaking these selectors degrades what the adapter reads or does, yet `health` reports nothing,
- * so they have no drift case here until `xHealth` learns to notice them:
- * - TWEET_TEXT: every tweet reads as empty text.
- * - PROFILE_HREF: display names and "Replying to" handles are lost (the handle falls back to the permalink).
- * - CELL, AVATAR: the visible thread (parentId) is lost.
- * - FOCUSED_TWEET, REPLY_TO_ATTRIBUTE: a composer no longer knows which tweet it answers.
- * - REPLY_BUTTON: the item's Reply control cannot be found, so opening a reply fails.
- * - COMPOSER_CONTAINER: the container no longer matches, which also switches off the missing-editor check.
- * - DIALOG, DIALOG_SUBMIT, INLINE_SUBMIT: the composer's submit button is not found, so insertion cannot be
- *   confirmed.
- * - DRAFT_BLOCK, DRAFT_TEXT: the composer's text is read without its paragraph breaks.
  */
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import type { FoundItem } from '../../../lib/sites/adapter';
@@ -32,21 +21,6 @@ const EXPORTS = new Map<string, unknown>(Object.entries(selectors));
 const URL_OF_PAGE = new URL(STATUS_URL);
 const SETTLED = Math.max(NO_ITEMS_AFTER_MS, 8000);
 const BRAND = ['acmecoffee'];
-
-const KNOWN_GAPS: readonly SelectorName[] = [
-  'TWEET_TEXT',
-  'AVATAR',
-  'REPLY_BUTTON',
-  'CELL',
-  'FOCUSED_TWEET',
-  'REPLY_TO_ATTRIBUTE',
-  'COMPOSER_CONTAINER',
-  'DIALOG',
-  'DIALOG_SUBMIT',
-  'INLINE_SUBMIT',
-  'DRAFT_BLOCK',
-  'DRAFT_TEXT',
-];
 
 /** Undoes one break, putting the markup back exactly as it was. */
 type Restore = () => void;
@@ -79,6 +53,8 @@ interface Snapshot {
   ids: string[];
   items: FoundItem['item'][];
   signedIn: string | null;
+  /** Every reply box: what it holds, the tweet it answers, and whether its Reply button was found. */
+  composers: { text: string; replyTo: string | null; submit: boolean }[];
 }
 
 function all(doc: Document, selector: string): Element[] {
@@ -141,7 +117,84 @@ function byIdMap(snapshot: Snapshot): Map<string, FoundItem['item']> {
   return new Map(snapshot.items.map((item) => [item.id, item]));
 }
 
-const CASES: Partial<Record<SelectorName, DriftCase>> = {
+const CASES: Record<SelectorName, DriftCase> = {
+  TWEET_TEXT: {
+    kind: 'reported',
+    how: 'tweet bodies lose data-testid="tweetText" but keep their lang',
+    breakIt: renameAttribute(selectors.TWEET_TEXT, 'data-testid'),
+    problem: { code: 'selector-missing', detail: 'tweetText' },
+  },
+  AVATAR: {
+    kind: 'reported',
+    how: 'avatars lose their test id, taking the thread line with them',
+    breakIt: renameAttribute(selectors.AVATAR, 'data-testid'),
+    problem: { code: 'selector-missing', detail: 'avatar' },
+  },
+  REPLY_BUTTON: {
+    kind: 'reported',
+    how: 'Reply buttons lose their test id',
+    breakIt: renameAttribute(selectors.REPLY_BUTTON, 'data-testid'),
+    problem: { code: 'selector-missing', detail: 'reply-button' },
+  },
+  CELL: {
+    kind: 'reported',
+    how: 'timeline rows lose data-testid="cellInnerDiv"',
+    breakIt: renameAttribute(selectors.CELL, 'data-testid'),
+    problem: { code: 'selector-missing', detail: 'cell' },
+  },
+  FOCUSED_TWEET: {
+    kind: 'reported',
+    how: 'the focused tweet gets a tab stop like every other tweet',
+    breakIt: rewriteAttribute(selectors.FOCUSED_TWEET, 'tabindex', () => '0'),
+    problem: { code: 'selector-missing', detail: 'focused-tweet' },
+  },
+  COMPOSER_CONTAINER: {
+    kind: 'reported',
+    how: 'the editor container is renamed',
+    breakIt: rewriteAttribute(selectors.COMPOSER_CONTAINER, 'data-testid', (v) =>
+      v.replace('RichTextInputContainer', 'InputWrapper'),
+    ),
+    problem: { code: 'no-composer-editor', detail: 'editor container' },
+  },
+  DIALOG: {
+    kind: 'reported',
+    how: 'the reply dialog is no longer marked aria-modal',
+    breakIt: renameAttribute(selectors.DIALOG, 'aria-modal'),
+    problem: { code: 'no-composer-editor', detail: 'reply dialog' },
+  },
+  DIALOG_SUBMIT: {
+    kind: 'reported',
+    how: "the dialog's Reply button loses its test id",
+    breakIt: renameAttribute(selectors.DIALOG_SUBMIT, 'data-testid'),
+    problem: { code: 'no-composer-editor', detail: 'Reply button' },
+  },
+  INLINE_SUBMIT: {
+    kind: 'reported',
+    how: "the inline box's Reply button loses its test id",
+    breakIt: renameAttribute(selectors.INLINE_SUBMIT, 'data-testid'),
+    problem: { code: 'no-composer-editor', detail: 'Reply button' },
+  },
+  DRAFT_BLOCK: {
+    kind: 'reported',
+    how: 'Draft.js paragraphs lose data-block',
+    breakIt: renameAttribute(selectors.DRAFT_BLOCK, 'data-block'),
+    problem: { code: 'no-composer-editor', detail: 'paragraphs' },
+  },
+  DRAFT_TEXT: {
+    kind: 'reported',
+    how: 'Draft.js text spans lose data-text',
+    breakIt: renameAttribute(selectors.DRAFT_TEXT, 'data-text'),
+    problem: { code: 'no-composer-editor', detail: 'paragraph text' },
+  },
+  REPLY_TO_ATTRIBUTE: {
+    kind: 'optional',
+    how: 'the reply dialog is not marked with the tweet it answers (real X never marks it)',
+    breakIt: renameAttribute(`[${selectors.REPLY_TO_ATTRIBUTE}]`, selectors.REPLY_TO_ATTRIBUTE),
+    check: (before, after) => {
+      expect(before.composers.map((c) => c.replyTo)).toEqual([FOCUSED_ID, DIALOG_REPLY_TO]);
+      expect(after).toEqual(before);
+    },
+  },
   PROFILE_HREF: {
     kind: 'reported',
     how: 'profile links become absolute URLs',
@@ -244,27 +297,51 @@ const CASES: Partial<Record<SelectorName, DriftCase>> = {
   },
 };
 
+const FOCUSED_ID = URL_OF_PAGE.pathname.split('/').pop();
+/** Tom's complaint, which the open dialog answers. */
+const DIALOG_REPLY_TO = '1992322108379541504';
+
+/** A Draft.js editor as X mounts it: one block per paragraph, an empty paragraph holds only a `<br>`. */
+function draftEditor(testid: string, paragraphs: string[]): string {
+  const blocks = paragraphs
+    .map(
+      (p) =>
+        `<div data-block="true">${p === '' ? '<br data-text="true">' : `<span data-text="true">${p}</span>`}</div>`,
+    )
+    .join('');
+  return `<div data-testid="${testid}RichTextInputContainer">
+      <div data-testid="${testid}" contenteditable="true" role="textbox"><div data-contents="true">${blocks}</div></div>
+    </div>`;
+}
+
 /**
- * The fixture is the page as served; X hydrates the inline reply box under the focused tweet afterwards. It
- * is added here in X's shape so the editor selectors have something to find.
+ * The fixture is the page as served; X hydrates the inline reply box under the focused tweet afterwards, and
+ * "Reply" on a tweet opens a modal dialog showing that tweet's time link above a second editor. Both are added
+ * here in X's shape so the editor selectors have something to find.
  */
-function addInlineComposer(doc: Document): void {
+function addComposers(doc: Document): void {
   const focused = doc.querySelector(selectors.FOCUSED_TWEET);
   const cell = focused?.closest(selectors.CELL);
   if (!cell) throw new Error('the fixture has no focused tweet');
   const box = doc.createElement('div');
-  box.innerHTML = `<div data-testid="tweetTextarea_0RichTextInputContainer">
-      <div data-testid="tweetTextarea_0" contenteditable="true" role="textbox">
-        <div data-block="true"><span data-text="true">Thanks for waiting</span></div>
-      </div>
-    </div>
+  box.innerHTML = `${draftEditor('tweetTextarea_0', ['Thanks for waiting'])}
     <button data-testid="tweetButtonInline" type="button">Reply</button>`;
   cell.after(box);
+
+  const dialog = doc.createElement('div');
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-modal', 'true');
+  dialog.setAttribute(selectors.REPLY_TO_ATTRIBUTE, DIALOG_REPLY_TO);
+  dialog.innerHTML = `<div><a href="/tomreid/status/${DIALOG_REPLY_TO}"><time datetime="2026-11-22T14:00:00.000Z">2h</time></a>
+      <span>Replying to <a href="/tomreid">@tomreid</a></span></div>
+    ${draftEditor('tweetTextarea_1', ['Hi Tom,', '', 'so sorry about the wait'])}
+    <button data-testid="tweetButton" type="button">Reply</button>`;
+  doc.body.append(dialog);
 }
 
 function load(): Document {
   const doc = loadFixture('status-conversation.html', STATUS_URL);
-  addInlineComposer(doc);
+  addComposers(doc);
   return doc;
 }
 
@@ -276,7 +353,14 @@ function snapshot(doc: Document): Snapshot {
     ctx,
     URL_OF_PAGE,
   );
-  return { ids: items.map((i) => i.id), items, signedIn: xAdapter.signedInAccount(doc) };
+  const composers = Array.from(doc.querySelectorAll<HTMLElement>(selectors.COMPOSER_EDITOR)).map(
+    (editor) => ({
+      text: xAdapter.readComposer(editor),
+      replyTo: xAdapter.composerReplyTo(editor, doc),
+      submit: xAdapter.submitButton(editor, doc) !== null,
+    }),
+  );
+  return { ids: items.map((i) => i.id), items, signedIn: xAdapter.signedInAccount(doc), composers };
 }
 
 function healthOf(doc: Document, found: number): HealthProblem[] {
@@ -301,22 +385,23 @@ describe('X selector drift', () => {
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   }
 
-  it('has a drift case or a listed gap for every selector the adapter exports', () => {
-    const covered = [...Object.keys(CASES), ...KNOWN_GAPS].sort();
-    expect(covered).toEqual([...EXPORTS.keys()].sort());
-    expect(new Set(covered).size).toBe(covered.length);
+  it('has a drift case for every selector the adapter exports', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...EXPORTS.keys()].sort());
   });
 
   it('starts from a healthy fixture with tweets read', () => {
     const doc = load();
     const base = snapshot(doc);
     expect(base.ids.length).toBeGreaterThan(10);
+    expect(base.composers).toEqual([
+      { text: 'Thanks for waiting', replyTo: FOCUSED_ID, submit: true },
+      { text: 'Hi Tom,\n\nso sorry about the wait', replyTo: DIALOG_REPLY_TO, submit: true },
+    ]);
     expect(healthOf(doc, base.ids.length)).toEqual([]);
     expectSilentConsole();
   });
 
   for (const [name, drift] of Object.entries(CASES)) {
-    if (!drift) continue;
     if (drift.kind === 'reported') {
       it(`reports ${drift.problem.code} when ${drift.how} (${name}), then recovers`, () => {
         const doc = load();
@@ -333,8 +418,7 @@ describe('X selector drift', () => {
 
         restore();
         const back = snapshot(doc);
-        expect(back.ids).toEqual(base.ids);
-        expect(back.items).toEqual(base.items);
+        expect(back).toEqual(base);
         expect(healthOf(doc, back.ids.length)).toEqual([]);
         expectSilentConsole();
       });

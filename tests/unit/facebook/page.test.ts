@@ -99,7 +99,7 @@ describe('health', () => {
     const { submit } = mountPostComposer(doc);
     submit.setAttribute('aria-label', 'Envoyer');
     expect(facebookAdapter.health(doc, post, 22, 0)).toEqual([
-      { code: 'selector-missing', detail: 'Comment button' },
+      { code: 'no-composer-editor', detail: 'Comment button' },
     ]);
   });
 

@@ -14,8 +14,10 @@ function tweetWithout(missing: 'User-Name' | 'time' | 'none', id: string): strin
     missing === 'time'
       ? `<a href="/tomreid/status/${id}">20h</a>`
       : `<a href="/tomreid/status/${id}"><time datetime="2026-11-22T14:13:00.000Z">20h</time></a>`;
-  return `<div data-testid="cellInnerDiv"><article data-testid="tweet">${userName}${time}
-    <div data-testid="tweetText"><span>Where is my order?</span></div></article></div>`;
+  return `<div data-testid="cellInnerDiv"><article data-testid="tweet">
+    <div data-testid="Tweet-User-Avatar"></div>${userName}${time}
+    <div data-testid="tweetText" lang="en" dir="auto"><span>Where is my order?</span></div>
+    <div role="group"><button data-testid="reply" type="button"></button></div></article></div>`;
 }
 
 function health(found: number, ms: number, url = status) {
