@@ -15,8 +15,16 @@ const BATCH_MS = 120;
 const DRAFT_DEBOUNCE_MS = 180;
 const SNAPSHOT_THROTTLE_MS = 400;
 const HEALTH_GRACE_MS = 8000;
+/** How long one look over the page for markup changes stays good. */
+const HEALTH_EVERY_MS = 2000;
 /** Longest stretch the coach reads before giving the page its main thread back. */
 const SLICE_MS = 8;
+/** While a long page is read in the background, how often the conversation is re-linked and markers updated. */
+const RELINK_EVERY_MS = 250;
+/** Background reading waits for idle time, but no longer than this on a page that is never idle. */
+const IDLE_TIMEOUT_MS = 1000;
+/** A page with no more top-level items than this is read at once, whatever is on screen. */
+const READ_AT_ONCE = 40;
 
 /**
  * The coach in a page: reads the site through its adapter, keeps the background informed, puts markers on the
@@ -52,8 +60,35 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     };
   };
 
+  /**
+   * The adapter's health check looks over the page; on a long page that is not free, so its answer is reused
+   * for a couple of seconds, and a snapshot is sent again when it is due so a change is never left unreported.
+   */
+  let checked: { at: number; size: number; href: string; problems: HealthProblem[] } | null = null;
+  let recheckTimer: number | null = null;
+  const adapterHealth = (): HealthProblem[] => {
+    const now = performance.now();
+    if (
+      checked &&
+      checked.size === store.size() &&
+      checked.href === url.href &&
+      now - checked.at < HEALTH_EVERY_MS
+    ) {
+      if (recheckTimer === null) {
+        recheckTimer = ctx.setTimeout(() => {
+          recheckTimer = null;
+          scheduleSnapshot();
+        }, HEALTH_EVERY_MS);
+      }
+      return [...checked.problems];
+    }
+    const problems = safe(() => adapter.health(doc, url, store.size(), now - loadedAt), []);
+    checked = { at: now, size: store.size(), href: url.href, problems };
+    return [...problems];
+  };
+
   const health = (): SiteHealth => {
-    const problems = safe(() => adapter.health(doc, url, store.size(), performance.now() - loadedAt), []);
+    const problems = adapterHealth();
     if (insertProblem) problems.push(insertProblem);
     if (readContext().brand.length === 0) problems.push({ code: 'brand-unknown' });
     const waiting = performance.now() - loadedAt < HEALTH_GRACE_MS && store.size() === 0;
@@ -143,37 +178,77 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   // ---------- scanning ----------
 
-  /** Roots waiting to be read; read in slices so a huge page never blocks the site's main thread for long. */
-  let toRead: ParentNode[] = [];
+  /**
+   * Roots waiting to be read. What is on screen (and what the page just added) is read at once, in slices so
+   * the site's main thread is never held for long; the rest of a long page is read when the page is idle.
+   */
+  let urgent: ParentNode[] = [];
+  let later: ParentNode[] = [];
   let sliceTimer: number | null = null;
+  let idleHandle: number | null = null;
+  let lastRelinkAt = Number.NEGATIVE_INFINITY;
+  let relinkWanted = false;
 
-  const readSlice = (): void => {
+  const readSlice = (deadline?: IdleDeadline): void => {
     sliceTimer = null;
+    idleHandle = null;
     const t0 = performance.now();
     const rc = readContext();
     const found: ReturnType<SiteAdapter['readItems']> = [];
-    while (toRead.length > 0 && performance.now() - t0 < SLICE_MS) {
-      const root = toRead.shift() as ParentNode;
+    let background = 0;
+    const hasTime = (): boolean =>
+      performance.now() - t0 < SLICE_MS && (deadline === undefined || deadline.timeRemaining() > 1);
+    while (hasTime()) {
+      let root = urgent.shift();
+      if (!root && deadline !== undefined) {
+        root = later.shift();
+        if (root) background++;
+      }
+      if (!root) break;
       for (const f of safe(() => adapter.readItems(root, rc), [])) found.push(f);
     }
     const changed = store.merge(found);
-    const before = new Set(store.all().map((i) => i.id));
-    const linked = store.relink(rc, url);
-    if (awaitingPost) detectPosted(linked.filter((i) => !before.has(i.id)));
-    if (changed.size > 0 || found.length > 0) scheduleSnapshot();
-    syncMarkers();
+    if (changed.size > 0 || found.length > 0) relinkWanted = true;
+    // Linking looks at the whole conversation: do it once what is on screen is read, and while a long page is
+    // read in the background, a few times a second rather than after every slice.
+    const now = performance.now();
+    if (
+      relinkWanted &&
+      urgent.length === 0 &&
+      (later.length === 0 || now - lastRelinkAt >= RELINK_EVERY_MS)
+    ) {
+      relinkWanted = false;
+      lastRelinkAt = now;
+      const before = new Set(store.all().map((i) => i.id));
+      const linked = store.relink(rc, url);
+      if (awaitingPost) detectPosted(linked.filter((i) => !before.has(i.id)));
+      scheduleSnapshot();
+      syncMarkers();
+    }
     // A user-timing entry per slice: the benchmark reads these to measure the coach's cost in a real page.
     performance.measure('reciprocity:read', {
       start: t0,
       end: performance.now(),
-      detail: { found: found.length, pending: toRead.length },
+      detail: { found: found.length, pending: urgent.length + later.length, background },
     });
-    if (toRead.length > 0) sliceTimer = ctx.setTimeout(readSlice, 0);
+    scheduleReading();
   };
 
-  const readRoots = (roots: readonly ParentNode[]): void => {
-    for (const r of roots) toRead.push(r);
-    if (sliceTimer === null) sliceTimer = ctx.setTimeout(readSlice, 0);
+  const scheduleReading = (): void => {
+    // A link still owed while the background reads is settled by the next idle slice, not by spinning here.
+    if (urgent.length > 0 || (relinkWanted && later.length === 0)) {
+      if (sliceTimer === null) sliceTimer = ctx.setTimeout(() => readSlice(), 0);
+    } else if (later.length > 0 && idleHandle === null) {
+      idleHandle = ctx.requestIdleCallback((deadline) => readSlice(deadline), { timeout: IDLE_TIMEOUT_MS });
+    }
+  };
+
+  const readRoots = (roots: readonly ParentNode[], { onScreenFirst = false } = {}): void => {
+    const { near, rest } = onScreenFirst ? splitByViewport(roots) : { near: roots, rest: [] };
+    for (const r of near) urgent.push(r);
+    for (const r of rest) later.push(r);
+    relinkWanted = true;
+    scheduleReading();
   };
 
   /**
@@ -204,8 +279,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     store.clear();
     for (const { marker } of markers.values()) marker.el.remove();
     markers.clear();
-    toRead = [];
-    readRoots(pageRoots());
+    urgent = [];
+    later = [];
+    readRoots(pageRoots(), { onScreenFirst: true });
     scheduleSnapshot();
   };
 
@@ -400,13 +476,47 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   });
   ctx.onInvalidated(() => {
     observer.disconnect();
-    toRead = [];
+    urgent = [];
+    later = [];
     for (const { marker } of markers.values()) marker.el.remove();
     markers.clear();
     chip?.el.remove();
     store.clear();
   });
   void start();
+}
+
+/**
+ * Splits a long page's top-level items, which are in visual order, into those on or near the screen and the
+ * rest (those below first, then those above: people scroll down). The split point is found by bisection, so
+ * only a handful of items are measured.
+ */
+function splitByViewport(roots: readonly ParentNode[]): { near: ParentNode[]; rest: ParentNode[] } {
+  if (roots.length <= READ_AT_ONCE || !roots.every((r) => 'getBoundingClientRect' in r)) {
+    return { near: [...roots], rest: [] };
+  }
+  const els = roots as readonly Element[];
+  const height = window.innerHeight || 800;
+  const top = -height / 2;
+  const bottom = height * 1.5;
+  /** The first index whose item satisfies `past`, assuming it holds for a suffix of the list. */
+  const bisect = (past: (rect: DOMRect) => boolean): number => {
+    let lo = 0;
+    let hi = els.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const el = els[mid];
+      if (el && past(el.getBoundingClientRect())) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const first = bisect((r) => r.bottom >= top);
+  const end = Math.max(
+    first + 1,
+    bisect((r) => r.top > bottom),
+  );
+  return { near: els.slice(first, end), rest: [...els.slice(end), ...els.slice(0, first)] };
 }
 
 /** Adapters must not throw into the page; if one does anyway, the coach degrades instead of breaking the site. */

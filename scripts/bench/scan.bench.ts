@@ -17,7 +17,7 @@ const INITIAL = 1000;
 const BATCHES = 25;
 const BATCH = 20;
 
-function buildXPage(): string | null {
+export function buildXPage(): string | null {
   if (!existsSync(CAPTURE)) return null;
   const article = readFileSync(CAPTURE, 'utf8');
   const id = /\/status\/(\d+)/.exec(article)?.[1] ?? '';
@@ -55,14 +55,24 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
+interface Read {
+  duration: number;
+  found: number;
+  /** Items read in idle time: the part of a long page that is off screen. */
+  background: number;
+}
+
 interface PageRun {
-  reads: { duration: number; found: number }[];
+  /** Reads of the page as loaded, before it grows. */
+  initial: Read[];
+  /** Reads while the page grows by batches. */
+  growing: Read[];
   longTasks: number[];
   scriptMs: number;
 }
 
 /** A Facebook post with 1,000 comments, each a copy of one of our fixture's comments with its own id. */
-function buildFacebookPage(): string | null {
+export function buildFacebookPage(): string | null {
   const file = join(ROOT, 'tests/fixtures/facebook/post.html');
   if (!existsSync(file)) return null;
   const html = readFileSync(file, 'utf8');
@@ -121,6 +131,14 @@ async function runPage(withExtension: boolean, html: string, url: string): Promi
     await cdp.send('Performance.enable');
     await page.goto(url);
     await page.waitForTimeout(withExtension ? 3000 : 1500);
+    const readsSoFar = (): Promise<Read[]> =>
+      page.evaluate(() =>
+        performance.getEntriesByName('reciprocity:read').map((e) => {
+          const detail = (e as PerformanceMeasure).detail as { found: number; background: number } | null;
+          return { duration: e.duration, found: detail?.found ?? 0, background: detail?.background ?? 0 };
+        }),
+      );
+    const initial = await readsSoFar();
     await page.evaluate(
       ([b, s]) => (window as unknown as { __grow(b: number, s: number): Promise<void> }).__grow(b, s),
       [BATCHES, BATCH] as const,
@@ -128,14 +146,9 @@ async function runPage(withExtension: boolean, html: string, url: string): Promi
     await page.waitForTimeout(1000);
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
     const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-    const reads = await page.evaluate(() =>
-      performance.getEntriesByName('reciprocity:read').map((e) => ({
-        duration: e.duration,
-        found: ((e as PerformanceMeasure).detail as { found: number } | null)?.found ?? 0,
-      })),
-    );
+    const growing = (await readsSoFar()).slice(initial.length);
     const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    return { reads, longTasks, scriptMs };
+    return { initial, growing, longTasks, scriptMs };
   };
   if (withExtension) {
     const h = await launch();
@@ -192,28 +205,32 @@ export async function run(): Promise<boolean | undefined> {
 async function measure(html: string, url: string): Promise<boolean> {
   const bare = await runPage(false, html, url);
   const coached = await runPage(true, html, url);
-  // The first reads cover the page that was there at load, in slices; then one read per batch of new tweets.
-  const reads = coached.reads;
-  let cut = 0;
-  let initialFound = 0;
-  while (cut < reads.length && initialFound < INITIAL) initialFound += reads[cut++]?.found ?? 0;
-  const initial = reads.slice(0, cut);
-  const initialMs = initial.reduce((s, r) => s + r.duration, 0);
-  const longestSlice = Math.max(...initial.map((r) => r.duration));
-  const batchDurations = reads
-    .slice(cut)
-    .filter((r) => r.found > 0)
-    .map((r) => r.duration);
-  const extensionMs = reads.reduce((s, r) => s + r.duration, 0);
+  // At load the coach reads what is on screen at once (foreground slices) and the rest of the page in idle
+  // time (background slices); then each batch the page adds is read as it arrives.
+  const foreground = coached.initial.filter((r) => r.background === 0);
+  const background = coached.initial.filter((r) => r.background > 0);
+  const sum = (rs: Read[]) => rs.reduce((s, r) => s + r.duration, 0);
+  const initialMs = sum(foreground);
+  const initialFound = foreground.reduce((s, r) => s + r.found, 0);
+  const allFound = coached.initial.reduce((s, r) => s + r.found, 0);
+  const longestSlice = Math.max(0, ...coached.initial.map((r) => r.duration));
+  const batchDurations = coached.growing.filter((r) => r.found > 0).map((r) => r.duration);
+  const extensionMs = sum(coached.initial) + sum(coached.growing);
   const rows: [string, string, string, boolean][] = [
     [
-      'initial scan (1,000 items), total',
-      `${initialMs.toFixed(1)} ms in ${initial.length} slices, ${initialFound} read`,
+      'initial scan: what is on screen, read at once',
+      `${initialMs.toFixed(1)} ms in ${foreground.length} slices, ${initialFound} items`,
       '≤ 15 ms',
       initialMs <= 15,
     ],
     [
-      'initial scan, longest slice (main thread blocked)',
+      'rest of the page, read in idle time',
+      `${sum(background).toFixed(1)} ms in ${background.length} slices; ${allFound} of ${INITIAL} items read by then`,
+      `all ${INITIAL}`,
+      allFound >= INITIAL,
+    ],
+    [
+      'longest slice at load (main thread blocked)',
       `${longestSlice.toFixed(1)} ms`,
       '≤ 15 ms',
       longestSlice <= 15,

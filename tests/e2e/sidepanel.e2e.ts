@@ -100,12 +100,23 @@ describe('the side panel beside the sites', () => {
   });
 
   it('keeps the queue when the service worker is stopped', async () => {
+    const opened = Date.now();
     const page = await h.openX(STATUS, 'status-conversation.html');
     // The page is read in slices: wait for the whole queue before stopping the worker.
-    const before = await h.waitForTabState(
+    const complete = await h.waitForTabState(
       page,
       (s) => s.queue.length === xExpected.status.unanswered.length,
     );
+    // The content script reports once more when its health grace period ends (8 s after start); wait until
+    // it has and the tab is quiet, so what the worker holds before the stop is final.
+    await page.waitForTimeout(Math.max(0, opened + 9_500 - Date.now()));
+    let before = complete;
+    for (;;) {
+      await page.waitForTimeout(1_000);
+      const now = await h.ask('tabState', { tabId: complete.tabId });
+      if (now.snapshot?.updatedAt === before.snapshot?.updatedAt) break;
+      before = now;
+    }
     const panel = await openPanelFor(page);
     await expect.poll(() => queueIds(panel), { timeout: 15_000 }).toHaveLength(before.queue.length);
     const playbookBefore = await h.ask('playbookStatus', {});

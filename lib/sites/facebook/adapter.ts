@@ -60,6 +60,8 @@ export interface FacebookReadContext extends ReadContext {
   labels: FacebookLabels | null;
   /** The name on the post being viewed; computed from the DOM when left undefined. */
   postAuthor?: string | null;
+  /** Parent comments already looked up while reading this batch: replies in a thread share them. */
+  parents?: Map<Element, { id: string | null; author: string | null }>;
 }
 
 export interface PageLanguage {
@@ -127,12 +129,42 @@ function toUrl(href: string, base: string): URL | null {
 
 /** Keep only the query parameters that are part of the address; drop click tracking and the fragment. */
 function cleanUrl(url: URL, keep: readonly string[]): string {
-  const out = new URL(url.origin + url.pathname);
+  const params = new URLSearchParams();
   for (const name of keep) {
     const value = url.searchParams.get(name);
-    if (value !== null) out.searchParams.set(name, value);
+    if (value !== null) params.set(name, value);
   }
-  return out.toString();
+  const query = params.toString();
+  return `${url.origin}${url.pathname}${query ? `?${query}` : ''}`;
+}
+
+const PARAM_PATTERNS = new Map<string, RegExp>();
+const FACEBOOK_ADDRESS = /^https:\/\/(?:www|web)\.facebook\.com\/[^\s\\]*$/;
+
+/**
+ * One query parameter of a link, as `URLSearchParams.get` would read it, without parsing the whole address:
+ * every comment has several links and this runs for each of them.
+ */
+function linkParam(href: string, name: string, base: string): string | null {
+  let pattern = PARAM_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`[?&]${name}=([^&#]*)`);
+    PARAM_PATTERNS.set(name, pattern);
+  }
+  // Only Facebook's own addresses take the short way; anything else is parsed, and refused if malformed.
+  if (!(href.startsWith('/') && !href.startsWith('//')) && !FACEBOOK_ADDRESS.test(href)) {
+    return toUrl(href, base)?.searchParams.get(name) ?? null;
+  }
+  const query = href.indexOf('?');
+  const hash = href.indexOf('#');
+  if (query === -1 || (hash !== -1 && hash < query)) return null;
+  const m = pattern.exec(hash === -1 ? href : href.slice(0, hash));
+  if (!m) return null;
+  try {
+    return decodeURIComponent((m[1] ?? '').replace(/\+/g, ' '));
+  } catch {
+    return toUrl(href, base)?.searchParams.get(name) ?? null;
+  }
 }
 
 /**
@@ -154,11 +186,10 @@ export function decodeCommentId(raw: string): string {
 function commentIdFromLinks(links: readonly HTMLAnchorElement[], base: string): string | null {
   let commentId: string | null = null;
   for (const link of links) {
-    const url = toUrl(link.getAttribute('href') ?? '', base);
-    if (!url) continue;
-    const reply = url.searchParams.get('reply_comment_id');
+    const href = link.getAttribute('href') ?? '';
+    const reply = linkParam(href, 'reply_comment_id', base);
     if (reply) return decodeCommentId(reply);
-    const comment = url.searchParams.get('comment_id');
+    const comment = linkParam(href, 'comment_id', base);
     if (comment && commentId === null) commentId = decodeCommentId(comment);
   }
   return commentId || null;
@@ -245,8 +276,7 @@ interface BodyText {
  * inside the body can only be the "See more" expander, which is why truncation is read from the structure and
  * works in any language.
  */
-function readBody(article: Element): BodyText {
-  const bodies = own(article, BODY);
+function readBody(article: Element, bodies = own(article, BODY)): BodyText {
   let truncated = false;
   const paragraphs: string[] = [];
   for (const body of bodies) {
@@ -270,11 +300,25 @@ function readBody(article: Element): BodyText {
   return { text, truncated };
 }
 
-function authorLinkOf(article: Element, ariaName: string | null): HTMLAnchorElement | null {
-  const bodies = own(article, BODY);
-  const links = (own(article, LINK) as HTMLAnchorElement[]).filter(
-    (link) => clean(link.textContent) !== '' && !isInside(link, bodies),
-  );
+/** A comment's own links and bodies, gathered once for the several readers that need them. */
+interface ArticleParts {
+  links: HTMLAnchorElement[];
+  commentLinks: HTMLAnchorElement[];
+  bodies: Element[];
+}
+
+function partsOf(article: Element): ArticleParts {
+  const links = own(article, LINK) as HTMLAnchorElement[];
+  return { links, commentLinks: links.filter((l) => l.matches(COMMENT_ID_LINK)), bodies: own(article, BODY) };
+}
+
+function authorLinkOf(
+  article: Element,
+  ariaName: string | null,
+  parts = partsOf(article),
+): HTMLAnchorElement | null {
+  const bodies = parts.bodies;
+  const links = parts.links.filter((link) => clean(link.textContent) !== '' && !isInside(link, bodies));
   if (ariaName) {
     const named = links.find((link) => clean(link.textContent) === ariaName);
     if (named) return named;
@@ -289,9 +333,13 @@ function profileUrlOf(link: HTMLAnchorElement, base: string): string | undefined
   return cleanUrl(url, url.pathname.endsWith('/profile.php') ? ['id'] : []);
 }
 
-function timeLinkOf(article: Element, author: HTMLAnchorElement | null): HTMLAnchorElement | null {
-  const bodies = own(article, BODY);
-  const candidates = ownCommentLinks(article).filter(
+function timeLinkOf(
+  article: Element,
+  author: HTMLAnchorElement | null,
+  parts = partsOf(article),
+): HTMLAnchorElement | null {
+  const bodies = parts.bodies;
+  const candidates = parts.commentLinks.filter(
     (link) => link !== author && clean(link.textContent) !== '' && !isInside(link, bodies),
   );
   return candidates[candidates.length - 1] ?? null;
@@ -353,21 +401,21 @@ function readIdOf(article: Element, base: string): string | null {
  */
 export function readComment(article: Element, ctx: FacebookReadContext): ConversationItem | null {
   if (!article.matches(ARTICLE)) return null;
-  const links = ownCommentLinks(article);
-  if (links.length === 0) return null;
-  const id = commentIdFromLinks(links, ctx.baseUrl);
+  const parts = partsOf(article);
+  if (parts.commentLinks.length === 0) return null;
+  const id = commentIdFromLinks(parts.commentLinks, ctx.baseUrl);
   if (!id || id.length > 100) return null;
 
   const labels = ctx.labels;
   const aria = labels ? parseArticleLabel(article.getAttribute('aria-label') ?? '', labels) : null;
-  const authorLink = authorLinkOf(article, aria?.name ?? null);
+  const authorLink = authorLinkOf(article, aria?.name ?? null, parts);
   const name = clean(authorLink?.textContent) || aria?.name || '';
   if (name === '') return null;
   const author: Author = { name: name.slice(0, 300) };
   const profileUrl = authorLink ? profileUrlOf(authorLink, ctx.baseUrl) : undefined;
   if (profileUrl) author.profileUrl = profileUrl.slice(0, 2000);
 
-  const timeLink = timeLinkOf(article, authorLink);
+  const timeLink = timeLinkOf(article, authorLink, parts);
   let time: number | null = null;
   if (labels) {
     time = timeLink ? parseRelativeTime(clean(timeLink.textContent), ctx.now, labels) : null;
@@ -381,16 +429,25 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
       )
     : null;
 
-  const { text, truncated } = readBody(article);
+  const { text, truncated } = readBody(article, parts.bodies);
 
   let depth = 0;
   let parentId: string | null = null;
   let parentAuthor: string | null = null;
   for (let up = parentCommentArticle(article); up; up = parentCommentArticle(up)) {
     if (depth === 0) {
-      parentId = readIdOf(up, ctx.baseUrl);
-      const upAria = labels ? parseArticleLabel(up.getAttribute('aria-label') ?? '', labels) : null;
-      parentAuthor = clean(authorLinkOf(up, upAria?.name ?? null)?.textContent) || upAria?.name || null;
+      let parent = ctx.parents?.get(up);
+      if (!parent) {
+        const upParts = partsOf(up);
+        const upAria = labels ? parseArticleLabel(up.getAttribute('aria-label') ?? '', labels) : null;
+        parent = {
+          id: commentIdFromLinks(upParts.commentLinks, ctx.baseUrl),
+          author: clean(authorLinkOf(up, upAria?.name ?? null, upParts)?.textContent) || upAria?.name || null,
+        };
+        ctx.parents?.set(up, parent);
+      }
+      parentId = parent.id;
+      parentAuthor = parent.author;
     }
     depth += 1;
     if (depth >= 50) break;
@@ -437,6 +494,7 @@ export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
   const doc = docOf(root);
   const labels = doc ? pageLanguage(doc).labels : null;
   const postAuthors = new Map<Element | null, string | null>();
+  const parents = new Map<Element, { id: string | null; author: string | null }>();
   const seen = new Set<string>();
   const out: FoundItem[] = [];
   for (const article of commentArticles(root)) {
@@ -449,7 +507,7 @@ export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
         if (!postAuthors.has(post)) postAuthors.set(post, findPostAuthor(article));
         postAuthor = postAuthors.get(post);
       }
-      const item = readComment(article, { ...ctx, labels, postAuthor });
+      const item = readComment(article, { ...ctx, labels, postAuthor, parents });
       if (!item || seen.has(item.id)) continue;
       seen.add(item.id);
       out.push({ item, element: article });
@@ -480,39 +538,78 @@ export function link(items: readonly ConversationItem[], ctx: ReadContext, url: 
     }
     return current;
   };
+  // Names compare as `sameName` does; the brand's keys are made once and each item's once per item object.
+  const brandKeys = new Set(ctx.brand.map(nameKey));
+  const isBrandItem = (item: ConversationItem) => brandKeys.has(itemKeys(item).author);
   const onPostPage = pageKind(url) === 'post';
   const brandLater = new Set<string>();
   const answeredInThread = new Map<string, boolean>();
+  const roots = new Map<string, ConversationItem>();
   for (let i = items.length - 1; i >= 0; i -= 1) {
     const item = items[i];
     if (!item) continue;
-    const root = rootOf(item).id;
-    answeredInThread.set(item.id, brandLater.has(root));
-    if (isBrandName(item.author.name, ctx.brand)) brandLater.add(root);
+    const root = rootOf(item);
+    roots.set(item.id, root);
+    answeredInThread.set(item.id, brandLater.has(root.id));
+    if (isBrandItem(item)) brandLater.add(root.id);
   }
   return items.map((item) => {
-    const isBrand = isBrandName(item.author.name, ctx.brand);
-    const root = rootOf(item);
-    const rootAddressee = root.replyingTo;
+    const isBrand = isBrandItem(item);
+    const root = roots.get(item.id) ?? rootOf(item);
+    const rootAddressee = itemKeys(root).replyingTo;
     const addressedToBrand =
       !isBrand &&
       ctx.brand.length > 0 &&
-      (item.replyingTo.some((n) => isBrandName(n, ctx.brand)) ||
-        rootAddressee.some((n) => isBrandName(n, ctx.brand)) ||
+      (itemKeys(item).replyingTo.some((n) => brandKeys.has(n)) ||
+        rootAddressee.some((n) => brandKeys.has(n)) ||
         // The post's author could not be read: on a post page the person is there to answer its comments.
         (rootAddressee.length === 0 && onPostPage));
     const thread = !isBrand && (answeredInThread.get(item.id) ?? false);
     const local = !isBrand && ctx.repliedLocally.has(item.id);
-    return {
+    const answeredBy = thread ? 'thread' : local ? 'local' : null;
+    const last = lastLinked.get(item);
+    if (
+      last &&
+      last.isBrand === isBrand &&
+      last.addressedToBrand === addressedToBrand &&
+      last.answered === (thread || local) &&
+      last.answeredBy === answeredBy
+    ) {
+      return last;
+    }
+    const linked: ConversationItem = {
       ...item,
       replyingTo: [...item.replyingTo],
       author: { ...item.author },
       isBrand,
       addressedToBrand,
       answered: thread || local,
-      answeredBy: thread ? 'thread' : local ? 'local' : null,
+      answeredBy,
     };
+    lastLinked.set(item, linked);
+    return linked;
   });
+}
+
+function nameKey(name: string): string {
+  return clean(name).toLocaleLowerCase();
+}
+
+/*
+ * Linking runs over every known comment each time new ones arrive: what it derives from one item is kept per
+ * item object (an item is replaced, never changed, when its comment is read again), and an item whose linked
+ * fields come out the same keeps its previous linked object.
+ */
+const keysOf = new WeakMap<ConversationItem, { author: string; replyingTo: string[] }>();
+const lastLinked = new WeakMap<ConversationItem, ConversationItem>();
+
+function itemKeys(item: ConversationItem): { author: string; replyingTo: string[] } {
+  let k = keysOf.get(item);
+  if (!k) {
+    k = { author: nameKey(item.author.name), replyingTo: item.replyingTo.map(nameKey) };
+    keysOf.set(item, k);
+  }
+  return k;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -780,18 +877,24 @@ export function health(doc: Document, url: URL, found: number, msSinceLoad: numb
   if (settled) {
     // Articles worded as comments that carry no comment_id link: Facebook moved it. The links are looked up
     // afresh, not through the cache of known comments, which would hide a re-render that lost them.
+    // A sample is enough: drift breaks every comment alike, and a long thread must not make this slow.
     const worded = labels
-      ? articles.filter((a) => {
-          const label = a.getAttribute('aria-label') ?? '';
-          return (
-            (labels.commentBy.test(label) || labels.replyBy.test(label)) && ownCommentLinks(a).length === 0
-          );
-        })
+      ? articles
+          .filter((a) => {
+            const label = a.getAttribute('aria-label') ?? '';
+            return labels.commentBy.test(label) || labels.replyBy.test(label);
+          })
+          .slice(0, HEALTH_SAMPLE)
+          .filter((a) => ownCommentLinks(a).length === 0)
       : [];
     if (worded.length > 0) problems.push({ code: 'selector-missing', detail: 'comment_id link' });
     else if (kind === 'post' && found === 0) problems.push({ code: 'no-items' });
   }
-  const comments = articles.filter((a) => ownCommentLinks(a).length > 0).slice(0, HEALTH_SAMPLE);
+  const comments: Element[] = [];
+  for (const a of articles) {
+    if (comments.length >= HEALTH_SAMPLE) break;
+    if (ownCommentLinks(a).length > 0) comments.push(a);
+  }
   commentProblems(comments, problems);
   if (kind === 'post' && comments.length > 0 && viewedPostAuthor(doc) === null) {
     // Without the post's author, top-level comments do not know whom they answer.

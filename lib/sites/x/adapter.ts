@@ -89,7 +89,7 @@ export function readTweets(root: ParentNode, ctx: ReadContext): FoundItem[] {
 
 export function xHealth(doc: Document, url: URL, found: number, msSinceLoad: number): HealthProblem[] {
   const problems: HealthProblem[] = [];
-  const tweets = Array.from(doc.querySelectorAll(TWEET)).slice(0, HEALTH_SAMPLE);
+  const tweets = firstTweets(doc, HEALTH_SAMPLE);
   const missing = (detail: string) => problems.push({ code: 'selector-missing', detail });
   const mostOf = (count: number, of: number) => of > 0 && count * 2 > of;
 
@@ -123,6 +123,19 @@ export function xHealth(doc: Document, url: URL, found: number, msSinceLoad: num
   return problems;
 }
 
+/** Tweets are `<article>`s: walking the articles stops after `count`, where a query would visit the whole page. */
+const TWEET_TAG = /^([a-z]+)\[/.exec(TWEET)?.[1] ?? '*';
+
+function firstTweets(doc: Document, count: number): Element[] {
+  const out: Element[] = [];
+  const articles = doc.getElementsByTagName(TWEET_TAG);
+  for (let i = 0; i < articles.length && out.length < count; i++) {
+    const el = articles[i];
+    if (el?.matches(TWEET)) out.push(el);
+  }
+  return out;
+}
+
 /**
  * On a status page the tweet the URL names is the focused one, which X renders without a tab stop. When that
  * tweet is on screen but does not look focused, the inline reply box cannot tell which tweet it answers.
@@ -141,11 +154,13 @@ function composerProblems(doc: Document, problems: HealthProblem[]): void {
   const report = (detail: string) => {
     if (!problems.some((p) => p.detail === detail)) problems.push({ code: 'no-composer-editor', detail });
   };
-  const containers = Array.from(doc.querySelectorAll(COMPOSER_CONTAINER));
+  // One pass over the page finds both the editor boxes and the editors.
+  const found = Array.from(doc.querySelectorAll<HTMLElement>(`${COMPOSER_CONTAINER}, ${COMPOSER_EDITOR}`));
+  const containers = found.filter((el) => el.matches(COMPOSER_CONTAINER));
   if (containers.some((c) => c.querySelector(COMPOSER_EDITOR) === null)) {
     problems.push({ code: 'no-composer-editor' });
   }
-  for (const editor of Array.from(doc.querySelectorAll<HTMLElement>(COMPOSER_EDITOR)).slice(0, 5)) {
+  for (const editor of found.filter((el) => el.matches(COMPOSER_EDITOR)).slice(0, 5)) {
     if (!editor.closest(COMPOSER_CONTAINER)) report('editor container');
     if (editor.closest('[role="dialog"]') && !editor.closest(DIALOG)) report('reply dialog');
     if (!editor.querySelector(DRAFT_BLOCK)) report('paragraphs');

@@ -95,6 +95,11 @@ export function replyButtonOf(article: Element): HTMLElement | null {
 }
 
 function pathOf(href: string, baseUrl: string): string | null {
+  // X's links are site-relative ("/handle/status/1"): their path needs no URL parser. Anything else does.
+  if (href.startsWith('/') && !href.startsWith('//')) {
+    const end = href.search(/[?#]/);
+    return end === -1 ? href : href.slice(0, end);
+  }
   try {
     return new URL(href, baseUrl).pathname;
   } catch {
@@ -102,7 +107,23 @@ function pathOf(href: string, baseUrl: string): string | null {
   }
 }
 
+/** The origin of the page being read, parsed once per address rather than once per link. */
+let originMemo: { baseUrl: string; origin: string | null } = { baseUrl: '', origin: null };
+
 function absolute(path: string, baseUrl: string): string | null {
+  if (originMemo.baseUrl !== baseUrl) {
+    let origin: string | null = null;
+    try {
+      const url = new URL(baseUrl);
+      origin = url.origin === 'null' ? null : url.origin;
+    } catch {
+      origin = null;
+    }
+    originMemo = { baseUrl, origin };
+  }
+  if (originMemo.origin !== null && path.startsWith('/') && !path.startsWith('//')) {
+    return originMemo.origin + path;
+  }
   try {
     return new URL(path, baseUrl).href;
   } catch {
@@ -121,18 +142,138 @@ export function statusFromPath(path: string): StatusRef | null {
   return m?.[1] && m[2] ? { handle: m[1], id: m[2] } : null;
 }
 
+/** Everything `readTweet` needs from one tweet, gathered in one go. */
+export interface TweetParts {
+  userName: Element | null;
+  times: Element[];
+  statusLinks: Element[];
+  text: Element | null;
+  showMore: boolean;
+  /** Profile links outside the author block, the text, the repost line and link cards that show an @. */
+  handleLinks: Element[];
+  /** Profile links inside the author block (display name, @handle, and on timelines the time). */
+  authorLinks: Element[];
+  avatar: Element | null;
+}
+
+/** `[data-testid="User-Name"]` → `User-Name`: the parts a tweet is read by are told apart by test id. */
+function testIdOf(selector: string): string {
+  const id = /^[a-z]*\[data-testid="([^"]+)"\]$/.exec(selector)?.[1];
+  if (!id) throw new Error(`not a test-id selector: ${selector}`);
+  return id;
+}
+
+const ID = {
+  tweet: testIdOf(TWEET),
+  userName: testIdOf(USER_NAME),
+  text: testIdOf(TWEET_TEXT),
+  showMore: testIdOf(SHOW_MORE),
+  avatar: testIdOf(AVATAR),
+  socialContext: testIdOf(SOCIAL_CONTEXT),
+  card: testIdOf(CARD),
+};
+
+/** Parts of a tweet whose profile links are never "Replying to" handles. */
+const NOT_REPLYING_TO = new Set([ID.userName, ID.text, ID.socialContext, ID.card]);
+
+function insideAny(el: Element, containers: readonly Element[]): boolean {
+  for (const c of containers) if (c.contains(el)) return true;
+  return false;
+}
+
+/**
+ * The quoted tweets in a tweet: a clickable box (`QUOTE_CANDIDATE`) holding a User-Name other than the tweet's
+ * own, which always comes first. Found from those later User-Names, walking up to the outermost such box.
+ */
+function quotesFrom(article: Element, userNames: readonly Element[]): Element[] {
+  const first = userNames[0];
+  const quotes: Element[] = [];
+  for (const later of userNames.slice(1)) {
+    if (insideAny(later, quotes)) continue;
+    let outermost: Element | null = null;
+    for (let el = later.parentElement; el && el !== article; el = el.parentElement) {
+      if (first && el.contains(first)) break;
+      if (el.matches(QUOTE_CANDIDATE)) outermost = el;
+    }
+    if (outermost) quotes.push(outermost);
+  }
+  return quotes;
+}
+
+/**
+ * The tweet's own parts, leaving out quoted tweets and tweets nested in it. The parts are found through three
+ * cheap lookups (elements with a test id, links, times) instead of one query with many selectors, which costs
+ * several times more on X's large tweets; the few candidates are then sorted out in script.
+ */
+export function tweetParts(article: Element): TweetParts {
+  const parts: TweetParts = {
+    userName: null,
+    times: [],
+    statusLinks: [],
+    text: null,
+    showMore: false,
+    handleLinks: [],
+    authorLinks: [],
+    avatar: null,
+  };
+  const marked = article.querySelectorAll('[data-testid]');
+  const nested: Element[] = [];
+  const userNames: Element[] = [];
+  for (let i = 0; i < marked.length; i++) {
+    const el = marked[i] as Element;
+    const id = el.getAttribute('data-testid');
+    if (id === ID.tweet && el.matches(TWEET) && !insideAny(el, nested)) nested.push(el);
+    else if (id === ID.userName) userNames.push(el);
+  }
+  const skip = nested.concat(
+    quotesFrom(
+      article,
+      userNames.filter((u) => !insideAny(u, nested)),
+    ),
+  );
+  const own = (el: Element) => skip.length === 0 || !insideAny(el, skip);
+  const containers: Element[] = [];
+  for (let i = 0; i < marked.length; i++) {
+    const el = marked[i] as Element;
+    if (!own(el)) continue;
+    const id = el.getAttribute('data-testid') ?? '';
+    if (NOT_REPLYING_TO.has(id)) containers.push(el);
+    if (id === ID.userName) parts.userName ??= el;
+    else if (id === ID.text) parts.text ??= el;
+    else if (id === ID.showMore) parts.showMore = true;
+    else if (id === ID.avatar) parts.avatar ??= el;
+  }
+  const times = article.getElementsByTagName('time');
+  for (let i = 0; i < times.length; i++) {
+    const el = times[i] as Element;
+    if (el.matches(TIME) && own(el)) parts.times.push(el);
+  }
+  const links = article.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) {
+    const el = links[i] as Element;
+    if (!own(el)) continue;
+    if (el.matches(STATUS_LINK)) parts.statusLinks.push(el);
+    if (parts.userName?.contains(el) && el.matches(PROFILE_HREF)) parts.authorLinks.push(el);
+    // A handle link's text is the handle itself: plain text is enough to tell, and far cheaper.
+    if ((el.textContent ?? '').includes('@') && el.matches(PROFILE_HREF) && !insideAny(el, containers)) {
+      parts.handleLinks.push(el);
+    }
+  }
+  return parts;
+}
+
 /**
  * The tweet's own permalink. The time link is the reliable one (it is the tweet's and nothing else's); other
  * status links in the tweet (photos, analytics, "Show more") carry the same id and serve as a fallback.
  */
-function readStatus(article: Element, quotes: Element[], baseUrl: string): StatusRef | null {
-  for (const time of ownElements(article, TIME, quotes)) {
+function readStatus(parts: TweetParts, baseUrl: string): StatusRef | null {
+  for (const time of parts.times) {
     const link = time.closest(STATUS_LINK);
     const path = link ? pathOf(link.getAttribute('href') ?? '', baseUrl) : null;
     const ref = path ? statusFromPath(path) : null;
     if (ref) return ref;
   }
-  for (const link of ownElements(article, STATUS_LINK, quotes)) {
+  for (const link of parts.statusLinks) {
     const path = pathOf(link.getAttribute('href') ?? '', baseUrl);
     const ref = path ? statusFromPath(path) : null;
     if (ref) return ref;
@@ -141,19 +282,19 @@ function readStatus(article: Element, quotes: Element[], baseUrl: string): Statu
 }
 
 function readAuthor(
-  userName: Element | undefined,
+  links: readonly Element[],
   status: StatusRef | null,
   baseUrl: string,
 ): { handle: string; name: string; profileUrl?: string } | null {
   let handle: string | null = null;
   let name = '';
-  if (userName) {
-    const links = Array.from(userName.querySelectorAll(PROFILE_HREF));
+  if (links.length > 0) {
     for (const link of links) {
-      const text = readRichText(link).trim();
-      const at = AT_HANDLE.exec(text);
+      // The @handle link holds plain text; only the display name needs emoji read from their images.
+      const plain = (link.textContent ?? '').trim();
+      const at = plain.startsWith('@') ? AT_HANDLE.exec(plain) : null;
       if (at?.[1]) handle ??= at[1];
-      else if (!name && text) name = text;
+      else if (!name) name = readRichText(link).trim();
     }
     if (!handle) {
       const path = links[0] ? pathOf(links[0].getAttribute('href') ?? '', baseUrl) : null;
@@ -171,12 +312,9 @@ function readAuthor(
  * "Replying to @a @b" has no test id and its wording is translated, so it is found by shape: profile links
  * whose text is an @handle that sit outside the author block, the text, the repost line and link cards.
  */
-function readReplyingTo(article: Element, quotes: Element[]): string[] {
+function readReplyingTo(parts: TweetParts): string[] {
   const handles: string[] = [];
-  const outside = `${USER_NAME}, ${TWEET_TEXT}, ${SOCIAL_CONTEXT}, ${CARD}`;
-  for (const link of ownElements(article, PROFILE_HREF, quotes)) {
-    // A handle link's text is the handle itself: plain text is enough to tell, and far cheaper.
-    if (!(link.textContent ?? '').includes('@') || link.closest(outside)) continue;
+  for (const link of parts.handleLinks) {
     const handle = AT_HANDLE.exec(readRichText(link).trim())?.[1];
     if (handle && !handles.some((h) => h.toLowerCase() === handle.toLowerCase())) handles.push(handle);
   }
@@ -187,14 +325,45 @@ function readReplyingTo(article: Element, quotes: Element[]): string[] {
  * X draws the line joining a tweet to the reply shown under it as an empty element right after the avatar.
  * Only an empty sibling counts, so badges or overlays that X may add next to the avatar are not taken for it.
  */
-export function connectsBelow(article: Element): boolean {
-  const avatar = ownElements(article, AVATAR)[0];
+export function connectsBelow(article: Element, avatar = ownElements(article, AVATAR)[0] ?? null): boolean {
   let next = avatar?.nextElementSibling ?? null;
   while (next) {
     if (next.children.length === 0 && (next.textContent ?? '').trim() === '') return true;
     next = next.nextElementSibling;
   }
   return false;
+}
+
+/**
+ * What the tweet below needs from this one (its id, its avatar), remembered from reading it: each tweet asks
+ * the one above it whether the thread line joins them, and the one above was usually read just before.
+ * An entry holds only while the tweet still shows the same permalink, so a recycled cell is read afresh.
+ */
+const readBefore = new WeakMap<
+  Element,
+  { link: Element; href: string; id: string; avatar: Element | null }
+>();
+
+function remember(article: Element, parts: TweetParts, id: string): void {
+  const link = parts.times[0]?.closest(STATUS_LINK) ?? parts.statusLinks[0];
+  if (link)
+    readBefore.set(article, { link, href: link.getAttribute('href') ?? '', id, avatar: parts.avatar });
+}
+
+function recalled(article: Element, baseUrl: string): { id: string | null; avatar: Element | null } {
+  const known = readBefore.get(article);
+  if (
+    known &&
+    article.contains(known.link) &&
+    known.link.getAttribute('href') === known.href &&
+    (known.avatar === null || article.contains(known.avatar))
+  ) {
+    return known;
+  }
+  const parts = tweetParts(article);
+  const id = readStatus(parts, baseUrl)?.id ?? null;
+  if (id) remember(article, parts, id);
+  return { id, avatar: parts.avatar };
 }
 
 function tweetsIn(container: Element): Element[] {
@@ -224,8 +393,9 @@ export function previousTweet(article: Element): Element | null {
 /** The id of the tweet this one hangs under in the visible thread, when X draws the thread line. */
 export function visibleParentId(article: Element, baseUrl: string): string | null {
   const above = previousTweet(article);
-  if (!above || !connectsBelow(above)) return null;
-  return readStatus(above, quoteRoots(above), baseUrl)?.id ?? null;
+  if (!above) return null;
+  const { id, avatar } = recalled(above, baseUrl);
+  return id && connectsBelow(above, avatar) ? id : null;
 }
 
 /**
@@ -233,23 +403,23 @@ export function visibleParentId(article: Element, baseUrl: string): string | nul
  * depend on the rest of the page (depth, answered in the thread) are completed by `linkItems`.
  */
 export function readTweet(article: Element, ctx: ReadContext): ConversationItem | null {
-  const quotes = quoteRoots(article);
-  const status = readStatus(article, quotes, ctx.baseUrl);
+  const parts = tweetParts(article);
+  const status = readStatus(parts, ctx.baseUrl);
   if (!status) return null;
-  const author = readAuthor(ownElements(article, USER_NAME, quotes)[0], status, ctx.baseUrl);
+  remember(article, parts, status.id);
+  const author = readAuthor(parts.authorLinks, status, ctx.baseUrl);
   if (!author) return null;
 
-  const textEl = ownElements(article, TWEET_TEXT, quotes)[0];
-  const text = textEl ? readRichText(textEl).trim().slice(0, 20_000) : '';
-  const datetime = ownElements(article, TIME, quotes)[0]?.getAttribute('datetime') ?? '';
+  const text = parts.text ? readRichText(parts.text).trim().slice(0, 20_000) : '';
+  const datetime = parts.times[0]?.getAttribute('datetime') ?? '';
   const parsed = Date.parse(datetime);
-  const replyingTo = readReplyingTo(article, quotes);
+  const replyingTo = readReplyingTo(parts);
   const brand = new Set(ctx.brand.map(normalizeHandle));
   const isBrand = brand.has(normalizeHandle(author.handle));
   const addressed =
     !isBrand &&
     (replyingTo.some((h) => brand.has(normalizeHandle(h))) ||
-      mentionedHandles(text).some((h) => brand.has(normalizeHandle(h))));
+      (text.includes('@') && mentionedHandles(text).some((h) => brand.has(normalizeHandle(h)))));
   const local = !isBrand && ctx.repliedLocally.has(status.id);
 
   return {
@@ -257,7 +427,7 @@ export function readTweet(article: Element, ctx: ReadContext): ConversationItem 
     id: status.id,
     author,
     text,
-    truncated: ownElements(article, SHOW_MORE, quotes).length > 0,
+    truncated: parts.showMore,
     time: Number.isNaN(parsed) ? null : parsed,
     permalink: absolute(`/${status.handle}/status/${status.id}`, ctx.baseUrl),
     replyingTo,

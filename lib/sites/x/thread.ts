@@ -32,17 +32,44 @@ import { mentionedHandles, normalizeHandle } from './read';
  * Handles compare case-insensitively and without '@'.
  */
 
+/*
+ * Linking runs over the whole conversation each time new tweets arrive, so what it derives from one item is
+ * remembered per item object (items are replaced, never changed, when a tweet is read again), and an item whose
+ * linked fields come out the same keeps its previous linked object.
+ */
+interface Keys {
+  author: string;
+  replyingTo: string[];
+  mentions: string[];
+}
+const keysOf = new WeakMap<ConversationItem, Keys>();
+const lastLinked = new WeakMap<ConversationItem, ConversationItem>();
+
+function keys(item: ConversationItem): Keys {
+  let k = keysOf.get(item);
+  if (!k) {
+    k = {
+      author: normalizeHandle(item.author.handle ?? ''),
+      replyingTo: item.replyingTo.map(normalizeHandle),
+      mentions: item.text.includes('@') ? mentionedHandles(item.text).map(normalizeHandle) : [],
+    };
+    keysOf.set(item, k);
+  }
+  return k;
+}
+
 function answeredInThread(items: readonly ConversationItem[], index: number, brand: Set<string>): boolean {
   const asked = items[index];
   if (!asked) return false;
-  const author = normalizeHandle(asked.author.handle ?? '');
+  const author = keys(asked).author;
   const segment = new Set([asked.id]);
   for (let j = index + 1; j < items.length; j++) {
     const next = items[j];
     if (!next) break;
     const joined = next.parentId !== null && segment.has(next.parentId);
-    if (brand.has(normalizeHandle(next.author.handle ?? ''))) {
-      const repliesToAuthor = next.replyingTo.some((h) => normalizeHandle(h) === author);
+    const nextKeys = keys(next);
+    if (brand.has(nextKeys.author)) {
+      const repliesToAuthor = nextKeys.replyingTo.includes(author);
       if (next.parentId === asked.id || repliesToAuthor) return true;
       if (!joined) return false;
     } else if (!joined) {
@@ -56,15 +83,20 @@ function answeredInThread(items: readonly ConversationItem[], index: number, bra
 function answersFocused(items: readonly ConversationItem[], index: number, brand: Set<string>): boolean {
   const focused = items[index];
   if (!focused) return false;
-  const author = normalizeHandle(focused.author.handle ?? '');
-  return items
-    .slice(index + 1)
-    .some(
-      (next) =>
-        brand.has(normalizeHandle(next.author.handle ?? '')) &&
-        (next.parentId === null || next.parentId === focused.id) &&
-        (next.replyingTo.length === 0 || next.replyingTo.some((h) => normalizeHandle(h) === author)),
-    );
+  const author = keys(focused).author;
+  for (let j = index + 1; j < items.length; j++) {
+    const next = items[j];
+    if (!next) continue;
+    const k = keys(next);
+    if (
+      brand.has(k.author) &&
+      (next.parentId === null || next.parentId === focused.id) &&
+      (k.replyingTo.length === 0 || k.replyingTo.includes(author))
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Completes isBrand, addressedToBrand, answered and depth from every item currently visible. */
@@ -74,7 +106,7 @@ export function linkItems(
   url: URL,
 ): ConversationItem[] {
   const brand = new Set(ctx.brand.map(normalizeHandle).filter((h) => h !== ''));
-  const isBrandItem = (item: ConversationItem) => brand.has(normalizeHandle(item.author.handle ?? ''));
+  const isBrandItem = (item: ConversationItem) => brand.has(keys(item).author);
 
   let brandConversation = false;
   let focused = -1;
@@ -92,11 +124,10 @@ export function linkItems(
     const depth = Math.min(parentDepth === undefined ? 0 : parentDepth + 1, 50);
     depthById.set(item.id, depth);
 
+    const k = keys(item);
     const addressedToBrand =
       !isBrand &&
-      (brandConversation ||
-        item.replyingTo.some((h) => brand.has(normalizeHandle(h))) ||
-        mentionedHandles(item.text).some((h) => brand.has(normalizeHandle(h))));
+      (brandConversation || k.replyingTo.some((h) => brand.has(h)) || k.mentions.some((h) => brand.has(h)));
 
     let answeredBy: ConversationItem['answeredBy'] = null;
     if (!isBrand) {
@@ -105,7 +136,21 @@ export function linkItems(
       if (inThread) answeredBy = 'thread';
       else if (ctx.repliedLocally.has(item.id)) answeredBy = 'local';
     }
-    return { ...item, depth, isBrand, addressedToBrand, answered: answeredBy !== null, answeredBy };
+    const answered = answeredBy !== null;
+    const last = lastLinked.get(item);
+    if (
+      last &&
+      last.depth === depth &&
+      last.isBrand === isBrand &&
+      last.addressedToBrand === addressedToBrand &&
+      last.answered === answered &&
+      last.answeredBy === answeredBy
+    ) {
+      return last;
+    }
+    const linked = { ...item, depth, isBrand, addressedToBrand, answered, answeredBy };
+    lastLinked.set(item, linked);
+    return linked;
   });
 }
 
