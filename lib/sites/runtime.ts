@@ -197,7 +197,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const found: ReturnType<SiteAdapter['readItems']> = [];
     let background = 0;
     const hasTime = (): boolean =>
-      performance.now() - t0 < SLICE_MS && (deadline === undefined || deadline.timeRemaining() > 1);
+      performance.now() - t0 < SLICE_MS &&
+      // A page that is never idle still gets read: when the wait times out, a normal slice is taken.
+      (deadline === undefined || deadline.didTimeout || deadline.timeRemaining() > 1);
     while (hasTime()) {
       let root = urgent.shift();
       if (!root && deadline !== undefined) {

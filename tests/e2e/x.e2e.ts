@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import expected from '../fixtures/x/expected.json';
 import { type Harness, launch } from './harness';
@@ -28,7 +30,52 @@ async function markedIds(page: import('playwright-core').Page): Promise<string[]
   );
 }
 
+/**
+ * The mentions fixture made `copies` times longer: each copy of its cells gets its own tweet ids and sits
+ * below the previous one, as a timeline scrolled for a long while would.
+ */
+function longMentionsPage(copies: number): string {
+  const html = readFileSync(join(__dirname, '../fixtures/x/mentions.html'), 'utf8');
+  const first = html.indexOf('<div class="css-175oi2r" data-testid="cellInnerDiv"');
+  const end = html.lastIndexOf('</article>');
+  const close = html.indexOf('</div>', end) + '</div>'.length;
+  const cells = html.slice(first, close);
+  const copy = (k: number) =>
+    cells
+      .replace(/\b199\d{16}\b/g, (id) => String(BigInt(id) + BigInt(k) * 1_000_000n))
+      .replace(/translateY\((\d+)px\)/g, (_, y) => `translateY(${Number(y) + k * 1800}px)`);
+  return (
+    html.slice(0, first) + Array.from({ length: copies }, (_, k) => copy(k)).join('\n') + html.slice(close)
+  );
+}
+
 describe('X in Chromium', () => {
+  it('reads what is on screen at once and the rest of a long page in idle time, missing nothing', async () => {
+    const copies = 20;
+    const page = await h.context.newPage();
+    await page.route('https://x.com/notifications/mentions', (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: longMentionsPage(copies) }),
+    );
+    await page.goto('https://x.com/notifications/mentions');
+    const all = await h.waitForTabState(
+      page,
+      (s) => s.queue.length === expected.mentions.unanswered.length * copies,
+    );
+    expect(all.snapshot?.items.length).toBe(10 * copies);
+    const reads = await page.evaluate(() =>
+      performance.getEntriesByName('reciprocity:read').map((e) => {
+        const d = (e as PerformanceMeasure).detail as { found: number; background: number };
+        return { found: d.found, background: d.background };
+      }),
+    );
+    const firstBackground = reads.findIndex((r) => r.background > 0);
+    expect(firstBackground).toBeGreaterThan(0);
+    const onScreen = reads.slice(0, firstBackground).reduce((n, r) => n + r.found, 0);
+    expect(onScreen).toBeGreaterThan(0);
+    expect(onScreen).toBeLessThan(10 * copies);
+    await page.close();
+  });
+
   it('puts markers on exactly the unanswered tweets addressed to the brand in a conversation', async () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
     await expect
