@@ -64,13 +64,14 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * The adapter's health check looks over the page; on a long page that is not free, so its answer is reused
    * for a couple of seconds, and a snapshot is sent again when it is due so a change is never left unreported.
    */
-  let checked: { at: number; size: number; href: string; problems: HealthProblem[] } | null = null;
+  let checked: { at: number; empty: boolean; href: string; problems: HealthProblem[] } | null = null;
   let recheckTimer: number | null = null;
   const adapterHealth = (): HealthProblem[] => {
     const now = performance.now();
+    const empty = store.size() === 0;
     if (
       checked &&
-      checked.size === store.size() &&
+      checked.empty === empty &&
       checked.href === url.href &&
       now - checked.at < HEALTH_EVERY_MS
     ) {
@@ -83,7 +84,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       return [...checked.problems];
     }
     const problems = safe(() => adapter.health(doc, url, store.size(), now - loadedAt), []);
-    checked = { at: now, size: store.size(), href: url.href, problems };
+    checked = { at: now, empty, href: url.href, problems };
     return [...problems];
   };
 
@@ -164,7 +165,14 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       draft: null,
       updatedAt: Date.now(),
     };
-    const res = await sendToBackground('snapshot', snapshot).catch(() => null);
+    const sending = sendToBackground('snapshot', snapshot).catch(() => null);
+    // Checking health, building the snapshot and handing it to the browser all happen on the page's thread.
+    performance.measure('reciprocity:snapshot', {
+      start: lastSnapshotAt,
+      end: performance.now(),
+      detail: { items: snapshot.items.length },
+    });
+    const res = await sending;
     if (!ctx.isValid || !res) return;
     labels = res.labels;
     syncMarkers();
@@ -499,7 +507,8 @@ function splitByViewport(roots: readonly ParentNode[]): { near: ParentNode[]; re
   }
   const els = roots as readonly Element[];
   const height = window.innerHeight || 800;
-  const top = -height / 2;
+  // On screen, plus half a screen below where the reader is heading.
+  const top = 0;
   const bottom = height * 1.5;
   /** The first index whose item satisfies `past`, assuming it holds for a suffix of the list. */
   const bisect = (past: (rect: DOMRect) => boolean): number => {
