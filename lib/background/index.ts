@@ -1,11 +1,12 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { ReplyHistoryEntry } from '../analysis/types';
-import type { CoachReplyResult, PageContext, TabState } from '../messaging/protocol';
+import type { CoachReplyResult, ItemLabel, PageContext, TabState } from '../messaging/protocol';
 import { emitUiEvent, sendToTab, serveBackground } from '../messaging/transport';
 import { setUpPlaybookSync } from '../playbook/sync';
 import { allowedOffers, panelPlaybookStatus, thankYouOption } from '../sidepanel/answers';
-import type { ConversationItem } from '../sites/model';
+import type { ConversationItem, TabSnapshot } from '../sites/model';
 import { needsReply } from '../sites/scanner';
+import { applyPatch } from '../sites/snapshot-patch';
 import { deleteAllLedgerData, recordHandled, recordReply, recordSeen, replyHistory } from '../storage/ledger';
 import { getActivePlaybook, getLastDiff, getPlaybookStatus, watchActivePlaybook } from '../storage/playbook';
 import { agentItem, preferencesItem } from '../storage/settings';
@@ -57,6 +58,28 @@ export function setUpBackground(): void {
     return snapshot?.items.find((i) => i.id === itemId) ?? null;
   };
 
+  /** A tab's snapshot was stored: update its badge, note the items seen, label the `fresh` ones for markers. */
+  const snapshotArrived = async (
+    tabId: number,
+    snapshot: TabSnapshot,
+    fresh: readonly ConversationItem[],
+  ): Promise<Record<string, ItemLabel>> => {
+    const relevant = fresh.filter((i) => i.addressedToBrand && !i.isBrand);
+    const labels = coach.labels(fresh, snapshot.brand);
+    await setBadge(tabId, snapshot.items.filter(needsReply).length);
+    void recordSeen(
+      relevant.map((i) => ({
+        platform: i.site,
+        itemId: i.id,
+        intent: coach.classifyItem(i, snapshot.brand).intent,
+        addressedAt: i.time,
+      })),
+      Date.now(),
+    ).catch(() => undefined);
+    emitUiEvent('tabChanged', { tabId });
+    return labels;
+  };
+
   const tabState = async (tabId: number): Promise<TabState> => {
     const [{ snapshot, draftReport }, agent] = await Promise.all([readTab(tabId), agentItem.get()]);
     const queue = (snapshot?.items ?? [])
@@ -69,20 +92,16 @@ export function setUpBackground(): void {
     {
       async snapshot(snapshot, tabId) {
         await writeTab(tabId, (r) => ({ ...r, snapshot }));
-        const relevant = snapshot.items.filter((i) => i.addressedToBrand && !i.isBrand);
-        const labels = coach.labels(snapshot.items, snapshot.brand);
-        await setBadge(tabId, snapshot.items.filter(needsReply).length);
-        void recordSeen(
-          relevant.map((i) => ({
-            platform: i.site,
-            itemId: i.id,
-            intent: coach.classifyItem(i, snapshot.brand).intent,
-            addressedAt: i.time,
-          })),
-          Date.now(),
-        ).catch(() => undefined);
-        emitUiEvent('tabChanged', { tabId });
-        return { labels };
+        return { labels: await snapshotArrived(tabId, snapshot, snapshot.items) };
+      },
+      async snapshotPatch(patch, tabId) {
+        let merged: TabSnapshot | null = null;
+        await writeTab(tabId, (r) => {
+          merged = applyPatch(r.snapshot, patch);
+          return merged ? { ...r, snapshot: merged } : r;
+        });
+        if (!merged) return { applied: false, labels: {} };
+        return { applied: true, labels: await snapshotArrived(tabId, merged, patch.upsert) };
       },
       async draft(draft, tabId) {
         if (draft === null) {

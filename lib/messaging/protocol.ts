@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { check, classify, promo, suggest } from '../analysis';
 import type { OfferInfo, PlaybookStatus as PanelPlaybookStatus, ThankYouOption } from '../sidepanel/types';
 import { draftSchema, siteIdSchema, tabSnapshotSchema } from '../sites/model';
+import { snapshotPatchSchema } from '../sites/snapshot-patch';
 
 /**
  * Every message Reciprocity sends, in one place. Three directions:
@@ -19,8 +20,10 @@ const tabId = z.number().check(z.int(), z.minimum(0));
 // ---------- content script → background ----------
 
 export const contentRequestSchemas = {
-  /** The page's items, health and draft changed. */
+  /** The page's items, health and draft changed: everything, sent first and whenever a patch cannot apply. */
   snapshot: tabSnapshotSchema,
+  /** The same, as the items that changed since the last snapshot the background confirmed. */
+  snapshotPatch: snapshotPatchSchema,
   /** The draft in the focused composer changed (debounced); the answer feeds the coach chip. */
   draft: z.nullable(draftSchema),
   /** What the adapter needs to read the page: the brand's accounts and items replied to from this browser. */
@@ -88,6 +91,8 @@ export interface ItemLabel {
 export interface ContentResponses {
   /** Labels for the markers ("Unanswered · 3h · complaint"), by item id. */
   snapshot: { labels: Record<string, ItemLabel> };
+  /** `applied: false`: the background had nothing to patch (or another page); send the whole snapshot. */
+  snapshotPatch: { applied: boolean; labels: Record<string, ItemLabel> };
   draft: DraftReport | null;
   pageContext: PageContext;
   replyPosted: { recorded: boolean };

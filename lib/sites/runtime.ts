@@ -6,6 +6,7 @@ import type { ReadContext, SiteAdapter } from './adapter';
 import { requestInsert } from './editors/client';
 import type { HealthProblem, SiteHealth, TabSnapshot } from './model';
 import { ItemStore, needsReply, rootsToRead } from './scanner';
+import { SnapshotSender } from './snapshot-patch';
 import { type Chip, createChip, createMarker, createPopover, type Marker, shortAge } from './ui';
 
 /** Both sites mark items with these; used only to find the item an edited node belongs to. */
@@ -35,6 +36,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const doc = document;
   const loadedAt = performance.now();
   const store = new ItemStore(adapter);
+  /** What the background last confirmed, so snapshots carry only what changed. */
+  const sender = new SnapshotSender();
   const markers = new Map<string, { marker: Marker; host: Element }>();
   let labels: Record<string, ItemLabel> = {};
   let pageContext: PageContext = { brand: [], repliedLocally: [], markers: true };
@@ -155,26 +158,44 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       layoutBroken = broken;
       syncMarkers();
     }
-    const snapshot: TabSnapshot = {
+    const items = store.all().slice(-5000);
+    const base = {
       site: adapter.site,
       url: location.href,
       pageKind: adapter.pageKind(url),
       brand: [...readContext().brand],
-      items: store.all().slice(-5000),
       health: pageHealth,
-      draft: null,
       updatedAt: Date.now(),
     };
-    const sending = sendToBackground('snapshot', snapshot).catch(() => null);
+    type Sent = { labels: Record<string, ItemLabel>; whole: boolean } | null;
+    const whole = (): Promise<Sent> =>
+      sendToBackground('snapshot', { ...base, items, draft: null } satisfies TabSnapshot)
+        .then((r) => ({ labels: r.labels, whole: true }))
+        .catch(() => null);
+    const sending: Promise<Sent> = sender.canPatch()
+      ? sendToBackground('snapshotPatch', {
+          ...base,
+          upsert: sender.changed(items),
+          order: items.map((i) => i.id),
+        })
+          .then((r) => (r.applied ? { labels: r.labels, whole: false } : whole()))
+          .catch(() => whole())
+      : whole();
     // Checking health, building the snapshot and handing it to the browser all happen on the page's thread.
     performance.measure('reciprocity:snapshot', {
       start: lastSnapshotAt,
       end: performance.now(),
-      detail: { items: snapshot.items.length },
+      detail: { items: items.length },
     });
     const res = await sending;
-    if (!ctx.isValid || !res) return;
-    labels = res.labels;
+    if (!res) {
+      // Nothing confirmed: the next snapshot goes whole.
+      sender.reset();
+      return;
+    }
+    sender.confirm(items);
+    if (!ctx.isValid) return;
+    labels = res.whole ? res.labels : { ...labels, ...res.labels };
     syncMarkers();
   };
 
@@ -287,6 +308,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   const fullScan = (): void => {
     store.clear();
+    sender.reset();
+    labels = {};
     for (const { marker } of markers.values()) marker.el.remove();
     markers.clear();
     urgent = [];

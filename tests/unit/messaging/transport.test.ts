@@ -34,6 +34,7 @@ function handlers(): { content: ContentHandlers; ui: UiHandlers } {
   return {
     content: {
       snapshot: vi.fn(async () => ({ labels: {} })),
+      snapshotPatch: vi.fn(async () => ({ applied: false, labels: {} })),
       draft: fail,
       pageContext: vi.fn(async () => ({ brand: ['acmecoffee'], repliedLocally: [], markers: true })),
       replyPosted: fail,
