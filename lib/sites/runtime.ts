@@ -19,7 +19,7 @@ const HEALTH_GRACE_MS = 8000;
 /** How long one look over the page for markup changes stays good. */
 const HEALTH_EVERY_MS = 2000;
 /** Longest stretch the coach reads before giving the page its main thread back. */
-const SLICE_MS = 8;
+const SLICE_MS = 6;
 /** While a long page is read in the background, how often the conversation is re-linked and markers updated. */
 const RELINK_EVERY_MS = 250;
 /** Background reading waits for idle time, but no longer than this on a page that is never idle. */
