@@ -2,26 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FoundItem, SiteAdapter } from '~/lib/sites/adapter';
 import type { ConversationItem } from '~/lib/sites/model';
 import { ItemStore, needsReply, rootsToRead } from '~/lib/sites/scanner';
-
-function item(id: string, over: Partial<ConversationItem> = {}): ConversationItem {
-  return {
-    site: 'x',
-    id,
-    author: { name: `Person ${id}`, handle: `p${id}` },
-    text: `text ${id}`,
-    truncated: false,
-    time: 1000,
-    permalink: null,
-    replyingTo: [],
-    depth: 0,
-    parentId: null,
-    isBrand: false,
-    addressedToBrand: true,
-    answered: false,
-    answeredBy: null,
-    ...over,
-  };
-}
+import { item } from './item';
 
 /** An adapter whose link step marks everything before a brand item as answered, to see relink run. */
 const adapter = {

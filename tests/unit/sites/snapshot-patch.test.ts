@@ -6,25 +6,7 @@ import {
   SnapshotSender,
   snapshotPatchSchema,
 } from '../../../lib/sites/snapshot-patch';
-
-function item(id: string, text = `comment ${id}`): ConversationItem {
-  return {
-    site: 'x',
-    id,
-    author: { handle: `user${id}`, name: `User ${id}` },
-    text,
-    truncated: false,
-    time: 1_700_000_000_000,
-    permalink: `https://x.com/user${id}/status/${id}`,
-    replyingTo: ['acmecoffee'],
-    depth: 0,
-    parentId: null,
-    isBrand: false,
-    addressedToBrand: true,
-    answered: false,
-    answeredBy: null,
-  };
-}
+import { item } from './item';
 
 const URL_OF_PAGE = 'https://x.com/acmecoffee/status/1';
 
@@ -62,7 +44,7 @@ function patch(
 describe('snapshot patches', () => {
   it('replace changed items, add new ones, drop the ones no longer listed and keep page order', () => {
     const base = snapshot([item('1'), item('2'), item('3')]);
-    const edited = item('2', 'comment 2, expanded');
+    const edited = item('2', { text: 'text 2, expanded' });
     const merged = applyPatch(base, patch([edited, item('4')], ['4', '1', '2']));
     expect(merged?.items).toEqual([item('4'), item('1'), edited]);
     expect(merged?.updatedAt).toBe(2);
