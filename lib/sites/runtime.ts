@@ -64,31 +64,37 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   };
 
   /**
-   * The adapter's health check looks over the page; on a long page that is not free, so its answer is reused
-   * for a couple of seconds, and a snapshot is sent again when it is due so a change is never left unreported.
+   * The adapter's health check looks over the page; on a long page that is not free, so it runs in idle time,
+   * at most every couple of seconds, and a snapshot goes out whenever its answer changes. A snapshot sent while
+   * the answer is fresh asks for another look once it is due, so a change is never left unreported.
    */
   let checked: { at: number; empty: boolean; href: string; problems: HealthProblem[] } | null = null;
+  let healthIdle: number | null = null;
   let recheckTimer: number | null = null;
+  const refreshHealth = (): void => {
+    healthIdle = null;
+    const now = performance.now();
+    const problems = safe(() => adapter.health(doc, url, store.size(), now - loadedAt), []);
+    const before = checked?.href === url.href ? JSON.stringify(checked.problems) : null;
+    checked = { at: now, empty: store.size() === 0, href: url.href, problems };
+    if (JSON.stringify(problems) !== before) scheduleSnapshot();
+  };
   const adapterHealth = (): HealthProblem[] => {
     const now = performance.now();
-    const empty = store.size() === 0;
-    if (
-      checked &&
-      checked.empty === empty &&
+    const fresh =
+      checked !== null &&
+      checked.empty === (store.size() === 0) &&
       checked.href === url.href &&
-      now - checked.at < HEALTH_EVERY_MS
-    ) {
-      if (recheckTimer === null) {
-        recheckTimer = ctx.setTimeout(() => {
-          recheckTimer = null;
-          scheduleSnapshot();
-        }, HEALTH_EVERY_MS);
-      }
-      return [...checked.problems];
+      now - checked.at < HEALTH_EVERY_MS;
+    if (!fresh && healthIdle === null) {
+      healthIdle = ctx.requestIdleCallback(refreshHealth, { timeout: IDLE_TIMEOUT_MS });
+    } else if (fresh && recheckTimer === null) {
+      recheckTimer = ctx.setTimeout(() => {
+        recheckTimer = null;
+        scheduleSnapshot();
+      }, HEALTH_EVERY_MS);
     }
-    const problems = safe(() => adapter.health(doc, url, store.size(), now - loadedAt), []);
-    checked = { at: now, empty, href: url.href, problems };
-    return [...problems];
+    return checked?.href === url.href ? [...checked.problems] : [];
   };
 
   const health = (): SiteHealth => {
