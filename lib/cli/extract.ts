@@ -15,7 +15,8 @@ const USAGE = 'usage: extract --site x|facebook FILE.html [--brand NAME]... [--u
 
 const HOME: Record<SiteId, string> = { x: 'https://x.com/', facebook: 'https://www.facebook.com/' };
 
-interface ExtractedItem {
+/** One item as the extract command prints it. */
+export interface ExtractedItem {
   id: string;
   author: { handle?: string; name: string };
   text: string;

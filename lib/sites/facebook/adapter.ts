@@ -365,18 +365,20 @@ function findPostAuthor(article: Element): string | null {
   if (cached && cached.href === href && (cached.name !== null || now - cached.at < RETRY_POST_AUTHOR_MS)) {
     return cached.name;
   }
-  let name: string | null = null;
+  const name = postAuthorIn(scope);
+  postAuthorCache.set(scope, { href, name, at: now });
+  return name;
+}
+
+/** The first author link of a post header within `scope`, skipping any inside comments. */
+function postAuthorIn(scope: ParentNode): string | null {
   for (const link of Array.from(scope.querySelectorAll(POST_AUTHOR))) {
     const holder = link.closest(ARTICLE);
     if (holder && isCommentArticle(holder)) continue;
-    const text = clean(link.textContent);
-    if (text) {
-      name = text;
-      break;
-    }
+    const name = clean(link.textContent);
+    if (name) return name;
   }
-  postAuthorCache.set(scope, { href, name, at: now });
-  return name;
+  return null;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -635,13 +637,7 @@ export function pageKind(url: URL): string {
 
 /** The page or profile the viewed post or page belongs to: the post header, else the page title. */
 function viewedPageName(doc: Document): string | null {
-  for (const link of Array.from(doc.querySelectorAll(POST_AUTHOR))) {
-    const holder = link.closest(ARTICLE);
-    if (holder && isCommentArticle(holder)) continue;
-    const name = clean(link.textContent);
-    if (name) return name;
-  }
-  return clean(doc.querySelector('h1')?.textContent) || null;
+  return postAuthorIn(doc) ?? (clean(doc.querySelector('h1')?.textContent) || null);
 }
 
 /**
@@ -896,7 +892,7 @@ export function health(doc: Document, url: URL, found: number, msSinceLoad: numb
     if (ownCommentLinks(a).length > 0) comments.push(a);
   }
   commentProblems(comments, problems);
-  if (kind === 'post' && comments.length > 0 && viewedPostAuthor(doc) === null) {
+  if (kind === 'post' && comments.length > 0 && postAuthorIn(doc) === null) {
     // Without the post's author, top-level comments do not know whom they answer.
     problems.push({ code: 'selector-missing', detail: 'post author' });
   }
@@ -925,17 +921,6 @@ function looseTextBlocks(comment: Element): Element[] {
   return own(comment, BODY_BLOCK).filter(
     (block) => clean(block.textContent) !== '' && block.closest('a, [role="button"], [role="link"]') === null,
   );
-}
-
-/** The post's author as the page shows it, without the comment readers' cache. */
-function viewedPostAuthor(doc: Document): string | null {
-  for (const link of Array.from(doc.querySelectorAll(POST_AUTHOR))) {
-    const holder = link.closest(ARTICLE);
-    if (holder && ownCommentLinks(holder).length > 0) continue;
-    const name = clean(link.textContent);
-    if (name) return name;
-  }
-  return null;
 }
 
 /**

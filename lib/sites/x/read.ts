@@ -69,10 +69,7 @@ export function readRichText(el: Element): string {
  * always comes first in the tweet, so a candidate wrapping it is the tweet itself, not a quote.
  */
 export function quoteRoots(article: Element): Element[] {
-  const first = article.querySelector(USER_NAME);
-  return Array.from(article.querySelectorAll(QUOTE_CANDIDATE)).filter(
-    (el) => el.querySelector(USER_NAME) !== null && (first === null || !el.contains(first)),
-  );
+  return quotesFrom(article, Array.from(article.querySelectorAll(USER_NAME)));
 }
 
 /** Elements under a tweet that belong to the tweet itself: not to a quoted tweet, not to a nested tweet. */
@@ -181,10 +178,7 @@ function insideAny(el: Element, containers: readonly Element[]): boolean {
   return false;
 }
 
-/**
- * The quoted tweets in a tweet: a clickable box (`QUOTE_CANDIDATE`) holding a User-Name other than the tweet's
- * own, which always comes first. Found from those later User-Names, walking up to the outermost such box.
- */
+/** `quoteRoots` from the tweet's User-Names: each later one's outermost clickable box not wrapping the first. */
 function quotesFrom(article: Element, userNames: readonly Element[]): Element[] {
   const first = userNames[0];
   const quotes: Element[] = [];

@@ -8,12 +8,20 @@
  */
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import type { FoundItem } from '../../../lib/sites/adapter';
 import { facebookAdapter, NO_ITEMS_AFTER_MS } from '../../../lib/sites/facebook/adapter';
 import { EN } from '../../../lib/sites/facebook/labels';
 import * as selectors from '../../../lib/sites/facebook/selectors';
 import type { HealthProblem } from '../../../lib/sites/model';
 import { context, loadFixture, mountPostComposer, POST_URL } from '../facebook/load';
+import {
+  CONSOLE_METHODS,
+  type Optional,
+  type Reported,
+  renameAttribute,
+  retag,
+  rewriteAttribute,
+  type Snapshot,
+} from './breaks';
 
 type SelectorName = keyof typeof selectors;
 
@@ -23,25 +31,6 @@ const EXPORTS = new Map<string, unknown>(Object.entries(selectors));
 const URL_OF_PAGE = new URL(POST_URL);
 const SETTLED = Math.max(NO_ITEMS_AFTER_MS, 8000);
 const BRAND = ['Acme Coffee'];
-
-/** Undoes one break, putting the markup back exactly as it was. */
-type Restore = () => void;
-
-interface Reported {
-  kind: 'reported';
-  /** What the break does to the page. */
-  how: string;
-  breakIt: (doc: Document) => Restore;
-  problem: HealthProblem;
-}
-
-interface Optional {
-  kind: 'optional';
-  how: string;
-  breakIt: (doc: Document) => Restore;
-  /** What may change while the markup is broken; everything else must read as before. */
-  check: (before: Snapshot, after: Snapshot) => void;
-}
 
 interface AbsentFromFixture {
   kind: 'absent';
@@ -57,77 +46,6 @@ interface NotASelector {
 }
 
 type DriftCase = Reported | Optional | AbsentFromFixture | NotASelector;
-
-interface Snapshot {
-  ids: string[];
-  items: FoundItem['item'][];
-  signedIn: string | null;
-  /** Every comment box: what it holds, the comment it answers, and whether its submit control was found. */
-  composers: { text: string; replyTo: string | null; submit: boolean }[];
-}
-
-function all(doc: Document, selector: string): Element[] {
-  const found = Array.from(doc.querySelectorAll(selector));
-  if (found.length === 0) throw new Error(`the fixture has nothing matching ${selector}`);
-  return found;
-}
-
-/** Renames an attribute on every element matching `selector`, as a release that renames a role does. */
-function renameAttribute(selector: string, attribute: string): (doc: Document) => Restore {
-  return (doc) => {
-    const renamed = all(doc, selector).map((el) => {
-      const value = el.getAttribute(attribute) ?? '';
-      el.removeAttribute(attribute);
-      el.setAttribute(`data-drifted-${attribute}`, value);
-      return { el, value };
-    });
-    return () => {
-      for (const { el, value } of renamed) {
-        el.removeAttribute(`data-drifted-${attribute}`);
-        el.setAttribute(attribute, value);
-      }
-    };
-  };
-}
-
-/** Changes an attribute's value on every element matching `selector`. */
-function rewriteAttribute(
-  selector: string,
-  attribute: string,
-  rewrite: (value: string) => string,
-): (doc: Document) => Restore {
-  return (doc) => {
-    const changed = all(doc, selector).map((el) => {
-      const value = el.getAttribute(attribute) ?? '';
-      el.setAttribute(attribute, rewrite(value));
-      return { el, value };
-    });
-    return () => {
-      for (const { el, value } of changed) el.setAttribute(attribute, value);
-    };
-  };
-}
-
-/**
- * Replaces every element matching `selector` with a `tag` holding the same children, as a release that changes
- * an element's type does. Restoring puts the original elements back around their children.
- */
-function retag(selector: string, tag: string): (doc: Document) => Restore {
-  return (doc) => {
-    const swapped = all(doc, selector).map((el) => {
-      const stand = doc.createElement(tag);
-      stand.append(...Array.from(el.childNodes));
-      el.replaceWith(stand);
-      return { el, stand };
-    });
-    return () => {
-      for (const { el, stand } of swapped) {
-        el.append(...Array.from(stand.childNodes));
-        stand.replaceWith(el);
-      }
-    };
-  };
-}
 
 const CASES: Record<SelectorName, DriftCase> = {
   LINK: {
@@ -296,8 +214,6 @@ function snapshot(doc: Document): Snapshot {
 function healthOf(doc: Document, found: number): HealthProblem[] {
   return facebookAdapter.health(doc, URL_OF_PAGE, found, SETTLED);
 }
-
-const CONSOLE_METHODS = ['log', 'warn', 'error', 'info', 'debug'] as const;
 
 describe('Facebook selector drift', () => {
   let spies: MockInstance[] = [];

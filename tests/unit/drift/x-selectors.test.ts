@@ -12,6 +12,15 @@ import type { HealthProblem } from '../../../lib/sites/model';
 import { NO_ITEMS_AFTER_MS, xAdapter } from '../../../lib/sites/x/adapter';
 import * as selectors from '../../../lib/sites/x/selectors';
 import { context, loadFixture, STATUS_URL } from '../x/load';
+import {
+  CONSOLE_METHODS,
+  type Optional,
+  type Reported,
+  removeAll,
+  renameAttribute,
+  rewriteAttribute,
+  type Snapshot,
+} from './breaks';
 
 type SelectorName = keyof typeof selectors;
 
@@ -22,25 +31,6 @@ const URL_OF_PAGE = new URL(STATUS_URL);
 const SETTLED = Math.max(NO_ITEMS_AFTER_MS, 8000);
 const BRAND = ['acmecoffee'];
 
-/** Undoes one break, putting the markup back exactly as it was. */
-type Restore = () => void;
-
-interface Reported {
-  kind: 'reported';
-  /** What the break does to the page, in the words of X's markup. */
-  how: string;
-  breakIt: (doc: Document) => Restore;
-  problem: HealthProblem;
-}
-
-interface Optional {
-  kind: 'optional';
-  how: string;
-  breakIt: (doc: Document) => Restore;
-  /** What may change while the markup is broken; everything else must read as before. */
-  check: (before: Snapshot, after: Snapshot) => void;
-}
-
 interface AbsentFromFixture {
   kind: 'absent';
   /** Why the status page has none of this markup; the case fails once the fixture gains some. */
@@ -48,70 +38,6 @@ interface AbsentFromFixture {
 }
 
 type DriftCase = Reported | Optional | AbsentFromFixture;
-
-interface Snapshot {
-  ids: string[];
-  items: FoundItem['item'][];
-  signedIn: string | null;
-  /** Every reply box: what it holds, the tweet it answers, and whether its Reply button was found. */
-  composers: { text: string; replyTo: string | null; submit: boolean }[];
-}
-
-function all(doc: Document, selector: string): Element[] {
-  const found = Array.from(doc.querySelectorAll(selector));
-  if (found.length === 0) throw new Error(`the fixture has nothing matching ${selector}`);
-  return found;
-}
-
-/** Renames an attribute on every element matching `selector`, as a deploy that renames a test id does. */
-function renameAttribute(selector: string, attribute: string): (doc: Document) => Restore {
-  return (doc) => {
-    const renamed = all(doc, selector).map((el) => {
-      const value = el.getAttribute(attribute) ?? '';
-      el.removeAttribute(attribute);
-      el.setAttribute(`data-drifted-${attribute}`, value);
-      return { el, value };
-    });
-    return () => {
-      for (const { el, value } of renamed) {
-        el.removeAttribute(`data-drifted-${attribute}`);
-        el.setAttribute(attribute, value);
-      }
-    };
-  };
-}
-
-/** Changes an attribute's value on every element matching `selector`. */
-function rewriteAttribute(
-  selector: string,
-  attribute: string,
-  rewrite: (value: string) => string,
-): (doc: Document) => Restore {
-  return (doc) => {
-    const changed = all(doc, selector).map((el) => {
-      const value = el.getAttribute(attribute) ?? '';
-      el.setAttribute(attribute, rewrite(value));
-      return { el, value };
-    });
-    return () => {
-      for (const { el, value } of changed) el.setAttribute(attribute, value);
-    };
-  };
-}
-
-/** Takes every element matching `selector` out of the page, leaving a marker where each one stood. */
-function removeAll(selector: string): (doc: Document) => Restore {
-  return (doc) => {
-    const removed = all(doc, selector).map((el) => {
-      const marker = doc.createComment('drift');
-      el.replaceWith(marker);
-      return { el, marker };
-    });
-    return () => {
-      for (const { el, marker } of removed) marker.replaceWith(el);
-    };
-  };
-}
 
 function byIdMap(snapshot: Snapshot): Map<string, FoundItem['item']> {
   return new Map(snapshot.items.map((item) => [item.id, item]));
@@ -366,8 +292,6 @@ function snapshot(doc: Document): Snapshot {
 function healthOf(doc: Document, found: number): HealthProblem[] {
   return xAdapter.health(doc, URL_OF_PAGE, found, SETTLED);
 }
-
-const CONSOLE_METHODS = ['log', 'warn', 'error', 'info', 'debug'] as const;
 
 describe('X selector drift', () => {
   let spies: MockInstance[] = [];

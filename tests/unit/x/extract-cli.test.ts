@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import type { ExtractedItem } from '../../../lib/cli/extract';
 
 const PROJECT = join(__dirname, '../../..');
 const run = promisify(execFile);
@@ -23,18 +24,6 @@ async function extract(args: string[]): Promise<{ code: number; stdout: string; 
 
 const ITEM_KEYS = ['answered', 'author', 'id', 'isBrand', 'permalink', 'replyingTo', 'text', 'time'];
 
-interface Extracted {
-  id: string;
-  author: { handle?: string; name: string };
-  text: string;
-  time: string | null;
-  permalink: string | null;
-  replyingTo: string[];
-  isBrand: boolean;
-  answered: boolean;
-  depth?: number;
-}
-
 describe('extract CLI', () => {
   it('prints the tweets of an X page as JSON, with the brand given on the command line', async () => {
     const { code, stdout } = await extract([
@@ -45,7 +34,7 @@ describe('extract CLI', () => {
       'acmecoffee',
     ]);
     expect(code).toBe(0);
-    const items = JSON.parse(stdout) as Extracted[];
+    const items = JSON.parse(stdout) as ExtractedItem[];
     expect(items).toHaveLength(20);
     for (const item of items) expect(Object.keys(item).sort()).toEqual(ITEM_KEYS);
     expect(items[0]).toEqual({
@@ -77,7 +66,7 @@ describe('extract CLI', () => {
   it('takes the brand from the signed-in account when none is given', async () => {
     const { code, stdout } = await extract(['--site', 'x', 'tests/fixtures/x/mentions.html']);
     expect(code).toBe(0);
-    const items = JSON.parse(stdout) as Extracted[];
+    const items = JSON.parse(stdout) as ExtractedItem[];
     expect(items.filter((i) => i.isBrand).map((i) => i.author.handle)).toEqual(['acmecoffee', 'acmecoffee']);
   }, 30_000);
 
@@ -86,7 +75,7 @@ describe('extract CLI', () => {
     expect(page).toBeDefined();
     const { code, stdout } = await extract(['--site', 'facebook', `tests/fixtures/facebook/${page}`]);
     expect(code).toBe(0);
-    const items = JSON.parse(stdout) as Extracted[];
+    const items = JSON.parse(stdout) as ExtractedItem[];
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
       expect(Object.keys(item).sort()).toEqual([...ITEM_KEYS, 'depth'].sort());
