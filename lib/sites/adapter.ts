@@ -12,6 +12,16 @@ export interface ReadContext {
   repliedLocally: ReadonlySet<string>;
 }
 
+/**
+ * Where `link` keeps what it derived on its last call, so that the next call, on a conversation that changed
+ * only at the end (the usual case: new tweets or comments scrolled in), re-derives only what the change can
+ * reach. The caller owns it, one per page; what is inside belongs to the adapter. Without one, everything is
+ * derived afresh. Either way the result is the same.
+ */
+export interface LinkMemo {
+  state?: unknown;
+}
+
 /** One item found on the page plus the element it lives in, so the runtime can attach a marker to it. */
 export interface FoundItem {
   item: ConversationItem;
@@ -25,6 +35,11 @@ export interface FoundItem {
  */
 export interface SiteAdapter {
   readonly site: SiteId;
+  /**
+   * The elements items are read from (a tweet, a comment). The page is split into these so it can be read a
+   * part at a time, and an edit inside one means that item is read again.
+   */
+  readonly itemSelector: string;
   /** Does this adapter handle the URL? */
   matches(url: URL): boolean;
   /** 'status', 'notifications', 'timeline', 'post', … (free text per site, shown in health). */
@@ -36,9 +51,10 @@ export interface SiteAdapter {
   readItems(root: ParentNode, ctx: ReadContext): FoundItem[];
   /**
    * Fill in the fields that depend on the whole visible conversation (isBrand, addressedToBrand, answered) from
-   * every item currently known, in document order. Pure; returns new objects.
+   * every item currently known, in document order. Pure apart from `memo`; returns new objects. `items` must
+   * not be changed after the call while `memo` holds it.
    */
-  link(items: readonly ConversationItem[], ctx: ReadContext, url: URL): ConversationItem[];
+  link(items: readonly ConversationItem[], ctx: ReadContext, url: URL, memo?: LinkMemo): ConversationItem[];
   /** The signed-in account, read from the page, used as the brand when none is configured. */
   signedInAccount(doc: Document): string | null;
   /** The composer (editable element) that has focus or was last focused, or null. */

@@ -9,8 +9,6 @@ import { ItemStore, needsReply, rootsToRead } from './scanner';
 import { SnapshotSender } from './snapshot-patch';
 import { type Chip, createChip, createMarker, createPopover, type Marker, shortAge } from './ui';
 
-/** Both sites mark items with these; used only to find the item an edited node belongs to. */
-const ITEM_SELECTOR = 'article, [role="article"]';
 /** How long to gather mutations before reading them: long enough to batch a scroll, short enough to feel live. */
 const BATCH_MS = 120;
 const DRAFT_DEBOUNCE_MS = 180;
@@ -18,6 +16,11 @@ const SNAPSHOT_THROTTLE_MS = 400;
 const HEALTH_GRACE_MS = 8000;
 /** How long one look over the page for markup changes stays good. */
 const HEALTH_EVERY_MS = 2000;
+/** How far beyond the screen items get their markers, so they are in place before they scroll into view. */
+const MARKER_MARGIN = '500% 0px';
+/** Looking for the signed-in account again: soon after a change, then up to this seldom while it holds. */
+const SIGNED_IN_AGAIN_MS = 2000;
+const SIGNED_IN_AT_MOST_MS = 60_000;
 /** Longest stretch the coach reads before giving the page its main thread back. */
 const SLICE_MS = 6;
 /** While a long page is read in the background, how often the conversation is re-linked and markers updated. */
@@ -52,11 +55,31 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** A reply the user is about to post: matched against the brand's next new item. */
   let awaitingPost: { replyTo: string | null; text: string; until: number } | null = null;
 
+  /**
+   * The signed-in account stands in for the brand when the playbook names none. Finding it looks over the
+   * whole page, which is not free on a long one, so it is never done while reading: it is looked up in idle
+   * time soon after the page loads, then again with the health check, less and less often while the answer
+   * stays the same. A changed answer re-links what was read.
+   */
+  let signedIn: { account: string | null; at: number; every: number } | null = null;
+  const lookUpSignedIn = (): void => {
+    if (!ctx.isValid) return;
+    const account = safe(() => adapter.signedInAccount(doc), null);
+    const last = signedIn;
+    const first = last === null;
+    const changed = account !== (last?.account ?? null);
+    const every =
+      last === null || changed ? SIGNED_IN_AGAIN_MS : Math.min(last.every * 2, SIGNED_IN_AT_MOST_MS);
+    signedIn = { account, at: performance.now(), every };
+    if (changed) readRoots([]);
+    if (first || changed) scheduleSnapshot();
+  };
+
   const readContext = (): ReadContext => {
     const configured = pageContext.brand;
-    const signedIn = configured.length === 0 ? adapter.signedInAccount(doc) : null;
+    const account = configured.length === 0 ? (signedIn?.account ?? null) : null;
     return {
-      brand: configured.length > 0 ? configured : signedIn ? [signedIn] : [],
+      brand: configured.length > 0 ? configured : account ? [account] : [],
       now: new Date(),
       baseUrl: location.href,
       repliedLocally: new Set(pageContext.repliedLocally),
@@ -75,6 +98,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     healthIdle = null;
     const now = performance.now();
     const problems = safe(() => adapter.health(doc, url, store.size(), now - loadedAt), []);
+    if (pageContext.brand.length === 0 && (signedIn === null || now - signedIn.at >= signedIn.every)) {
+      lookUpSignedIn();
+    }
     const before = checked?.href === url.href ? JSON.stringify(checked.problems) : null;
     checked = { at: now, empty: store.size() === 0, href: url.href, problems };
     if (JSON.stringify(problems) !== before) scheduleSnapshot();
@@ -100,7 +126,10 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const health = (): SiteHealth => {
     const problems = adapterHealth();
     if (insertProblem) problems.push(insertProblem);
-    if (readContext().brand.length === 0) problems.push({ code: 'brand-unknown' });
+    // Unknown only once the page was looked at for the signed-in account.
+    if (pageContext.brand.length === 0 && signedIn !== null && signedIn.account === null) {
+      problems.push({ code: 'brand-unknown' });
+    }
     const waiting = performance.now() - loadedAt < HEALTH_GRACE_MS && store.size() === 0;
     return {
       status: problems.length > 0 ? 'degraded' : waiting ? 'waiting' : 'ok',
@@ -121,18 +150,46 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     adapter.markerHost(el).append(pop);
   };
 
+  /**
+   * Markers are made only for items on or near the screen: a long thread can have hundreds of unanswered
+   * comments, and putting a marker into each would make the page lay out hundreds of elements nobody sees.
+   * An IntersectionObserver says which waiting items are near; a marker, once made, stays while its item waits.
+   */
+  const near = new WeakSet<Element>();
+  const watched = new Set<Element>();
+  const watcher = new IntersectionObserver(
+    (entries) => {
+      let arrived = false;
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          near.add(entry.target);
+          arrived = true;
+        } else near.delete(entry.target);
+      }
+      if (arrived && ctx.isValid) syncMarkers();
+    },
+    { rootMargin: MARKER_MARGIN },
+  );
+
   const syncMarkers = (): void => {
     const now = Date.now();
     const wanted = new Set<string>();
+    const waiting = new Set<Element>();
     if (pageContext.markers && !layoutBroken) {
       for (const item of store.all()) {
         if (!needsReply(item)) continue;
         const el = store.elementOf(item.id);
         if (!el) continue;
         wanted.add(item.id);
+        waiting.add(el);
+        if (!watched.has(el)) {
+          watched.add(el);
+          watcher.observe(el);
+        }
         let entry = markers.get(item.id);
         // A marker still in place on the same element stays; only a new or re-rendered element is looked at.
         if (!entry || entry.element !== el || !entry.marker.el.isConnected) {
+          if (!near.has(el)) continue;
           const host = safe(() => adapter.markerHost(el), null);
           if (!host) continue;
           entry?.marker.el.remove();
@@ -150,6 +207,13 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       if (!wanted.has(id)) {
         entry.marker.el.remove();
         markers.delete(id);
+      }
+    }
+    // Items answered, gone from the page or recycled are no longer watched.
+    for (const el of watched) {
+      if (!waiting.has(el)) {
+        watcher.unobserve(el);
+        watched.delete(el);
       }
     }
   };
@@ -297,17 +361,24 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * marked as articles is read as one root.
    */
   const pageRoots = (): ParentNode[] => {
-    const items = [...doc.querySelectorAll(ITEM_SELECTOR)].filter(
-      (el) => !el.parentElement?.closest(ITEM_SELECTOR),
-    );
-    return items.length > 0 ? items : [doc];
+    const roots: Element[] = [];
+    const all = doc.querySelectorAll(adapter.itemSelector);
+    // Document order puts an item nested in another (a reply in its comment) right after its outer item.
+    let outer: Element | null = null;
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i] as Element;
+      if (outer?.contains(el)) continue;
+      roots.push(el);
+      outer = el;
+    }
+    return roots.length > 0 ? roots : [doc];
   };
 
   const flush = (): void => {
     batchTimer = null;
     const records = pending;
     pending = [];
-    const roots = rootsToRead(records, ITEM_SELECTOR);
+    const roots = rootsToRead(records, adapter.itemSelector);
     if (roots.length > 0) readRoots(roots);
   };
 
@@ -318,13 +389,24 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   const fullScan = (): void => {
     store.clear();
+    signedIn = null;
+    if (pageContext.brand.length === 0) ctx.requestIdleCallback(lookUpSignedIn, { timeout: IDLE_TIMEOUT_MS });
     sender.reset();
     labels = {};
     for (const { marker } of markers.values()) marker.el.remove();
     markers.clear();
+    watcher.disconnect();
+    watched.clear();
     urgent = [];
     later = [];
+    const t0 = performance.now();
     readRoots(pageRoots(), { onScreenFirst: true });
+    // Finding the page's items and what is on screen is part of the first read.
+    performance.measure('reciprocity:read', {
+      start: t0,
+      end: performance.now(),
+      detail: { found: 0, pending: urgent.length + later.length, background: 0, linkMs: 0 },
+    });
     scheduleSnapshot();
   };
 
@@ -493,6 +575,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
         const el = store.elementOf(d.itemId);
         if (!el) return { found: false };
         el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        // It is about to be on screen: its marker is made now rather than when the scroll gets there.
+        near.add(el);
+        syncMarkers();
         markers.get(d.itemId)?.marker.flash();
         return { found: true };
       },
@@ -519,6 +604,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   });
   ctx.onInvalidated(() => {
     observer.disconnect();
+    watcher.disconnect();
+    watched.clear();
     urgent = [];
     later = [];
     for (const { marker } of markers.values()) marker.el.remove();

@@ -1,4 +1,4 @@
-import type { FoundItem, ReadContext, SiteAdapter } from './adapter';
+import type { FoundItem, LinkMemo, ReadContext, SiteAdapter } from './adapter';
 import type { ConversationItem } from './model';
 
 /**
@@ -11,6 +11,7 @@ export class ItemStore {
   private items = new Map<string, ConversationItem>();
   private elements = new Map<string, WeakRef<Element>>();
   private linked: ConversationItem[] = [];
+  private memo: LinkMemo = {};
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -41,7 +42,7 @@ export class ItemStore {
 
   /** Re-derive isBrand / addressedToBrand / answered for the whole conversation. */
   relink(ctx: ReadContext, url: URL): ConversationItem[] {
-    this.linked = this.adapter.link([...this.items.values()], ctx, url);
+    this.linked = this.adapter.link([...this.items.values()], ctx, url, this.memo);
     return this.linked;
   }
 
@@ -67,6 +68,7 @@ export class ItemStore {
     this.items.clear();
     this.elements.clear();
     this.linked = [];
+    this.memo = {};
   }
 }
 

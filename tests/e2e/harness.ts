@@ -150,7 +150,20 @@ export async function launch(options: { headless?: boolean; extensionDir?: strin
         if (ready(last)) return last;
         await new Promise((r) => setTimeout(r, 250));
       }
-      throw new Error(`tab state not ready after ${timeoutMs} ms: ${JSON.stringify(last)?.slice(0, 500)}`);
+      // The items are summed up rather than printed, so what the tab lacked fits in the message.
+      const snapshot = last?.snapshot;
+      const summary = snapshot
+        ? {
+            ...snapshot,
+            items: `${snapshot.items.length} items: ${snapshot.items.map((i) => i.id).join(' ')}`.slice(
+              0,
+              400,
+            ),
+          }
+        : last;
+      throw new Error(
+        `tab state not ready after ${timeoutMs} ms: ${JSON.stringify(summary)?.slice(0, 1500)}`,
+      );
     },
     async serviceWorker() {
       // The newest: after a stop, the old worker can linger in the list for a moment.

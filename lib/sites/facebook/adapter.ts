@@ -1,4 +1,4 @@
-import type { FoundItem, ReadContext, SiteAdapter } from '../adapter';
+import type { FoundItem, LinkMemo, ReadContext, SiteAdapter } from '../adapter';
 import type { Author, ConversationItem, HealthProblem } from '../model';
 import { type FacebookLabels, LABEL_TABLES, labelsForAriaLabel, labelsForLang } from './labels';
 import {
@@ -13,7 +13,7 @@ import {
   COMPOSER_FORM,
   CONTROL,
   LINK,
-  POST_AUTHOR,
+  POST_HEADER,
   POSTING_AS,
   SUBMIT_BY_ID,
 } from './selectors';
@@ -372,11 +372,13 @@ function findPostAuthor(article: Element): string | null {
 
 /** The first author link of a post header within `scope`, skipping any inside comments. */
 function postAuthorIn(scope: ParentNode): string | null {
-  for (const link of Array.from(scope.querySelectorAll(POST_AUTHOR))) {
-    const holder = link.closest(ARTICLE);
+  for (const header of Array.from(scope.querySelectorAll(POST_HEADER))) {
+    const holder = header.closest(ARTICLE);
     if (holder && isCommentArticle(holder)) continue;
-    const name = clean(link.textContent);
-    if (name) return name;
+    for (const link of Array.from(header.querySelectorAll(LINK))) {
+      const name = clean(link.textContent);
+      if (name) return name;
+    }
   }
   return null;
 }
@@ -529,8 +531,41 @@ export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
  * or a reply further down that follows it), or when a reply to it was sent from this browser. Replies by other
  * people never answer a comment.
  */
-export function link(items: readonly ConversationItem[], ctx: ReadContext, url: URL): ConversationItem[] {
-  const byId = new Map(items.map((item) => [item.id, item]));
+export function link(
+  items: readonly ConversationItem[],
+  ctx: ReadContext,
+  url: URL,
+  memo?: LinkMemo,
+): ConversationItem[] {
+  // Names compare as `sameName` does; the brand's keys are made once and each item's once per item object.
+  const brandKeys = new Set(ctx.brand.map(nameKey));
+  const isBrandItem = (item: ConversationItem) => brandKeys.has(itemKeys(item).author);
+  const onPostPage = pageKind(url) === 'post';
+  const page = `${[...brandKeys].join('\n')}\n${onPostPage}\n${[...ctx.repliedLocally].join(' ')}`;
+
+  const prev = memo?.state as LinkState | undefined;
+  let same = 0;
+  let byId: Map<string, ConversationItem>;
+  /** Threads whose items may link differently: every item in them is linked again. */
+  const touched = new Set<string>();
+  if (prev && prev.page === page) {
+    const max = Math.min(prev.items.length, items.length);
+    while (same < max && prev.items[same] === items[same]) same++;
+    byId = prev.byId;
+    // What left the list (or moved within it) is forgotten, with the threads it was part of.
+    for (let i = same; i < prev.items.length; i++) {
+      const gone = prev.items[i] as ConversationItem;
+      byId.delete(gone.id);
+      touched.add(gone.id);
+      touched.add(prev.rootIds[i] as string);
+    }
+    for (let i = same; i < items.length; i++) {
+      const item = items[i] as ConversationItem;
+      byId.set(item.id, item);
+    }
+  } else {
+    byId = new Map(items.map((item) => [item.id, item]));
+  }
   const rootOf = (item: ConversationItem): ConversationItem => {
     let current = item;
     for (let hops = 0; current.parentId !== null && hops < 60; hops += 1) {
@@ -540,24 +575,48 @@ export function link(items: readonly ConversationItem[], ctx: ReadContext, url: 
     }
     return current;
   };
-  // Names compare as `sameName` does; the brand's keys are made once and each item's once per item object.
-  const brandKeys = new Set(ctx.brand.map(nameKey));
-  const isBrandItem = (item: ConversationItem) => brandKeys.has(itemKeys(item).author);
-  const onPostPage = pageKind(url) === 'post';
-  const brandLater = new Set<string>();
-  const answeredInThread = new Map<string, boolean>();
-  const roots = new Map<string, ConversationItem>();
-  for (let i = items.length - 1; i >= 0; i -= 1) {
-    const item = items[i];
-    if (!item) continue;
-    const root = rootOf(item);
-    roots.set(item.id, root);
-    answeredInThread.set(item.id, brandLater.has(root.id));
-    if (isBrandItem(item)) brandLater.add(root.id);
+  // What arrived, and the threads it joined.
+  for (let i = same; i < items.length; i++) {
+    const item = items[i] as ConversationItem;
+    touched.add(item.id);
+    touched.add(rootOf(item).id);
   }
-  return items.map((item) => {
+  // An earlier item is linked again when its thread was touched, or when the top of its thread as last seen
+  // was a reply whose parent has now arrived or gone.
+  const again = (i: number): boolean => {
+    if (!prev || i >= same) return true;
+    const above = prev.rootParentIds[i] as string | null;
+    return touched.has(prev.rootIds[i] as string) || (above !== null && touched.has(above));
+  };
+
+  const roots: ConversationItem[] = new Array(items.length);
+  const rootIds: string[] = new Array(items.length);
+  const rootParentIds: (string | null)[] = new Array(items.length);
+  const redo: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (again(i)) {
+      redo.push(i);
+      const root = rootOf(items[i] as ConversationItem);
+      roots[i] = root;
+      rootIds[i] = root.id;
+      rootParentIds[i] = root.parentId;
+    } else {
+      roots[i] = prev?.roots[i] as ConversationItem;
+      rootIds[i] = prev?.rootIds[i] as string;
+      rootParentIds[i] = prev?.rootParentIds[i] ?? null;
+    }
+  }
+  // Every item of a thread whose brand replies changed is in `redo`, so the last brand reply of each such
+  // thread is found among them.
+  const lastBrandAt = new Map<string, number>();
+  for (const i of redo)
+    if (isBrandItem(items[i] as ConversationItem)) lastBrandAt.set(rootIds[i] as string, i);
+
+  const linked: ConversationItem[] = prev ? prev.linked.slice(0, items.length) : new Array(items.length);
+  for (const i of redo) {
+    const item = items[i] as ConversationItem;
+    const root = roots[i] as ConversationItem;
     const isBrand = isBrandItem(item);
-    const root = roots.get(item.id) ?? rootOf(item);
     const rootAddressee = itemKeys(root).replyingTo;
     const addressedToBrand =
       !isBrand &&
@@ -566,31 +625,65 @@ export function link(items: readonly ConversationItem[], ctx: ReadContext, url: 
         rootAddressee.some((n) => brandKeys.has(n)) ||
         // The post's author could not be read: on a post page the person is there to answer its comments.
         (rootAddressee.length === 0 && onPostPage));
-    const thread = !isBrand && (answeredInThread.get(item.id) ?? false);
+    const thread = !isBrand && (lastBrandAt.get(root.id) ?? -1) > i;
     const local = !isBrand && ctx.repliedLocally.has(item.id);
-    const answeredBy = thread ? 'thread' : local ? 'local' : null;
-    const last = lastLinked.get(item);
-    if (
-      last &&
-      last.isBrand === isBrand &&
-      last.addressedToBrand === addressedToBrand &&
-      last.answered === (thread || local) &&
-      last.answeredBy === answeredBy
-    ) {
-      return last;
-    }
-    const linked: ConversationItem = {
-      ...item,
-      replyingTo: [...item.replyingTo],
-      author: { ...item.author },
-      isBrand,
-      addressedToBrand,
-      answered: thread || local,
-      answeredBy,
-    };
-    lastLinked.set(item, linked);
-    return linked;
-  });
+    linked[i] = sameOrNew(item, isBrand, addressedToBrand, thread ? 'thread' : local ? 'local' : null);
+  }
+  // Ids are unique in a page's conversation; a list where they are not is linked afresh next time.
+  if (memo)
+    memo.state =
+      byId.size === items.length
+        ? ({ page, items, linked, roots, rootIds, rootParentIds, byId } satisfies LinkState)
+        : undefined;
+  return linked;
+}
+
+/**
+ * What one call of `link` leaves for the next. An item's linked fields depend on the page (brand, address,
+ * replies sent from this browser) and on its thread: its own keys, its thread's top comment and the brand's
+ * replies in it. When the next call has the same page, an item whose thread nothing joined or left comes out
+ * as it did.
+ */
+interface LinkState {
+  page: string;
+  items: readonly ConversationItem[];
+  linked: ConversationItem[];
+  roots: ConversationItem[];
+  rootIds: string[];
+  /** The parent each thread's top item names, when it is a reply whose parent is not known. */
+  rootParentIds: (string | null)[];
+  byId: Map<string, ConversationItem>;
+}
+
+/** The item with its linked fields; the object made last time when they came out the same. */
+function sameOrNew(
+  item: ConversationItem,
+  isBrand: boolean,
+  addressedToBrand: boolean,
+  answeredBy: ConversationItem['answeredBy'],
+): ConversationItem {
+  const answered = answeredBy !== null;
+  const last = lastLinked.get(item);
+  if (
+    last &&
+    last.isBrand === isBrand &&
+    last.addressedToBrand === addressedToBrand &&
+    last.answered === answered &&
+    last.answeredBy === answeredBy
+  ) {
+    return last;
+  }
+  const linked: ConversationItem = {
+    ...item,
+    replyingTo: [...item.replyingTo],
+    author: { ...item.author },
+    isBrand,
+    addressedToBrand,
+    answered,
+    answeredBy,
+  };
+  lastLinked.set(item, linked);
+  return linked;
 }
 
 function nameKey(name: string): string {
@@ -653,7 +746,7 @@ export function signedInAccount(doc: Document): string | null {
   const tables = tablesToTry(labels);
   const viewed = viewedPageName(doc);
   if (viewed) {
-    for (const el of Array.from(doc.querySelectorAll(POSTING_AS))) {
+    for (const el of postingAsCandidates(doc, tables)) {
       const label = clean(el.getAttribute('aria-label'));
       for (const table of tables) {
         for (const pattern of table.postingAs) {
@@ -663,7 +756,7 @@ export function signedInAccount(doc: Document): string | null {
       }
     }
   }
-  for (const el of Array.from(doc.querySelectorAll(CONTROL))) {
+  for (const el of outsideComments(doc, CONTROL)) {
     const text = `${clean(el.getAttribute('aria-label'))} ${clean(el.textContent)}`;
     for (const table of tables) {
       const m = table.switchInto.exec(text);
@@ -671,6 +764,53 @@ export function signedInAccount(doc: Document): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Elements that may say whom a comment posts as. Every Like and Reply control has an aria-label, so rather
+ * than read them all, the labels are matched by their fixed beginning ("Comment as "), taken from each
+ * pattern; a pattern without one falls back to reading every candidate.
+ */
+function postingAsCandidates(doc: Document, tables: readonly FacebookLabels[]): Element[] {
+  const starts: string[] = [];
+  for (const table of tables) {
+    for (const pattern of table.postingAs) {
+      const start = literalStart(pattern);
+      if (!start) return Array.from(doc.querySelectorAll(POSTING_AS));
+      starts.push(`[aria-label^="${start}"]`);
+    }
+  }
+  if (starts.length === 0) return [];
+  return Array.from(doc.querySelectorAll(starts.join(', '))).filter((el) => el.matches(POSTING_AS));
+}
+
+/** The plain words a case-sensitive pattern anchored at `^` starts with ("Comment as "), or null. */
+export function literalStart(pattern: RegExp): string | null {
+  if (pattern.flags.includes('i')) return null;
+  const m = /^\^([^\\^$.|?*+()[\]{}"]+)(.?)/.exec(pattern.source);
+  if (!m?.[1]) return null;
+  // A quantifier after the last letter makes that letter optional or repeated: it is not part of the start.
+  const start = /[?*{]/.test(m[2] ?? '') ? m[1].slice(0, -1) : m[1];
+  return start === '' ? null : start;
+}
+
+/**
+ * Elements matching `selector` that are not part of a comment: what a commenter wrote is never taken for the
+ * page's own controls. Where the engine supports it, comments are left out by the query itself, which spares
+ * looking at every control of every comment.
+ */
+function outsideComments(doc: Document, selector: string): Element[] {
+  let found: Element[];
+  try {
+    const parts = selector.split(',').map((part) => `${part.trim()}:not(${ARTICLE} *)`);
+    found = Array.from(doc.querySelectorAll(parts.join(', ')));
+  } catch {
+    found = Array.from(doc.querySelectorAll(selector));
+  }
+  return found.filter((el) => {
+    const holder = el.closest(ARTICLE);
+    return holder === null || !isCommentArticle(holder);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -864,32 +1004,37 @@ const HEALTH_SAMPLE = 40;
 export function health(doc: Document, url: URL, found: number, msSinceLoad: number): HealthProblem[] {
   const problems: HealthProblem[] = [];
   const { lang, labels } = pageLanguage(doc);
-  const articles = Array.from(doc.querySelectorAll(ARTICLE));
+  // Articles are looked at one by one up to a sample: drift breaks every comment alike, and a long thread must
+  // not make this slow.
+  const articles = doc.querySelectorAll(ARTICLE);
   if (!labels && (lang !== '' || articles.length > 0)) {
     problems.push({ code: 'unknown-language', detail: (lang || 'none').slice(0, 300) });
   }
   const settled = msSinceLoad >= NO_ITEMS_AFTER_MS;
   const kind = pageKind(url);
-  if (settled) {
-    // Articles worded as comments that carry no comment_id link: Facebook moved it. The links are looked up
-    // afresh, not through the cache of known comments, which would hide a re-render that lost them.
-    // A sample is enough: drift breaks every comment alike, and a long thread must not make this slow.
-    const worded = labels
-      ? articles
-          .filter((a) => {
-            const label = a.getAttribute('aria-label') ?? '';
-            return labels.commentBy.test(label) || labels.replyBy.test(label);
-          })
-          .slice(0, HEALTH_SAMPLE)
-          .filter((a) => ownCommentLinks(a).length === 0)
-      : [];
-    if (worded.length > 0) problems.push({ code: 'selector-missing', detail: 'comment_id link' });
-    else if (kind === 'post' && found === 0) problems.push({ code: 'no-items' });
-  }
   const comments: Element[] = [];
-  for (const a of articles) {
-    if (comments.length >= HEALTH_SAMPLE) break;
-    if (ownCommentLinks(a).length > 0) comments.push(a);
+  let worded = 0;
+  /** Articles worded as comments that carry no comment_id link: Facebook moved it. */
+  let unlinked = 0;
+  for (let i = 0; i < articles.length; i++) {
+    if (comments.length >= HEALTH_SAMPLE && (!labels || worded >= HEALTH_SAMPLE)) break;
+    const article = articles[i] as Element;
+    // Links are looked up afresh, not through the cache of known comments, which would hide a re-render that
+    // lost them.
+    const linked = ownCommentLinks(article).length > 0;
+    if (linked && comments.length < HEALTH_SAMPLE) comments.push(article);
+    if (labels && worded < HEALTH_SAMPLE) {
+      const label = article.getAttribute('aria-label') ?? '';
+      if (labels.commentBy.test(label) || labels.replyBy.test(label)) {
+        worded++;
+        if (!linked) unlinked++;
+      }
+    }
+  }
+  if (settled) {
+    if (unlinked > 0) {
+      problems.push({ code: 'selector-missing', detail: 'comment_id link' });
+    } else if (kind === 'post' && found === 0) problems.push({ code: 'no-items' });
   }
   commentProblems(comments, problems);
   if (kind === 'post' && comments.length > 0 && postAuthorIn(doc) === null) {
@@ -938,7 +1083,9 @@ function composerProblems(
   const report = (code: HealthProblem['code'], detail: string) => {
     if (!problems.some((p) => p.code === code && p.detail === detail)) problems.push({ code, detail });
   };
-  for (const box of Array.from(doc.querySelectorAll<HTMLElement>(COMPOSER)).slice(0, 5)) {
+  // One pass over the page finds every text box; the Lexical ones among them are the comment boxes.
+  const boxes = Array.from(doc.querySelectorAll<HTMLElement>(ANY_TEXTBOX));
+  for (const box of boxes.filter((el) => el.matches(COMPOSER)).slice(0, 5)) {
     if (box.closest(COMPOSER_FORM) === null) report('no-composer-editor', 'comment form');
     // Without the submit control an insertion cannot be confirmed; say which control went missing.
     else if (submitButton(box, doc) === null) report('no-composer-editor', 'Comment button');
@@ -946,7 +1093,6 @@ function composerProblems(
       report('no-composer-editor', 'paragraphs');
     }
   }
-  const boxes = Array.from(doc.querySelectorAll(ANY_TEXTBOX));
   const foreign = boxes.some((box) => !box.matches(COMPOSER) && box.closest(COMPOSER_FORM) !== null);
   if (foreign) problems.push({ code: 'no-composer-editor', detail: 'data-lexical-editor' });
   else if (settled && pageKind(url) === 'post' && found > 0 && boxes.length === 0) {
@@ -971,6 +1117,7 @@ function guard<A extends unknown[], R>(
 
 export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
+  itemSelector: ARTICLE,
   matches: guard(matches, () => false),
   pageKind: guard(pageKind, () => 'other'),
   readItems: guard(readItems, () => []),

@@ -39,8 +39,12 @@ export const COMPOSER_FORM = 'form';
  */
 export const SUBMIT_BY_ID = '#focused-state-composer-submit';
 
-/** The post's author: the header link of the post article. */
-export const POST_AUTHOR = '[data-ad-rendering-role="profile_name"] a[href], h2 a[href], h3 a[href]';
+/**
+ * The post's header, whose first link (`LINK`) is the post's author: the block Facebook marks as the
+ * profile name, or the heading of a post. Headers are found first and their links second: a query for the
+ * links through their headers checks the ancestors of every link on the page, which is slow on a long thread.
+ */
+export const POST_HEADER = '[data-ad-rendering-role="profile_name"], h2, h3';
 
 /**
  * Elements whose aria-label may name the identity a comment will be posted as ("Comment as Acme Coffee"): the

@@ -192,6 +192,7 @@ function markerHost(element: Element): Element {
 
 export const xAdapter: SiteAdapter = {
   site: 'x',
+  itemSelector: TWEET,
   matches: guarded(matchesX, () => false),
   pageKind: guarded(xPageKind, () => 'other'),
   readItems: guarded(readTweets, () => []),

@@ -1,4 +1,4 @@
-import type { ReadContext } from '../adapter';
+import type { LinkMemo, ReadContext } from '../adapter';
 import type { ConversationItem } from '../model';
 import { statusOfPage, xPageKind } from './page';
 import { mentionedHandles, normalizeHandle } from './read';
@@ -58,26 +58,34 @@ function keys(item: ConversationItem): Keys {
   return k;
 }
 
-function answeredInThread(items: readonly ConversationItem[], index: number, brand: Set<string>): boolean {
+/**
+ * Whether the thread below `index` holds the brand's answer to it, and the last index looked at to decide
+ * (`items.length` when the decision depends on what follows the end of the list).
+ */
+function answeredInThread(
+  items: readonly ConversationItem[],
+  index: number,
+  brand: Set<string>,
+): { answered: boolean; reach: number } {
   const asked = items[index];
-  if (!asked) return false;
+  if (!asked) return { answered: false, reach: index };
   const author = keys(asked).author;
   const segment = new Set([asked.id]);
   for (let j = index + 1; j < items.length; j++) {
     const next = items[j];
-    if (!next) break;
+    if (!next) return { answered: false, reach: j };
     const joined = next.parentId !== null && segment.has(next.parentId);
     const nextKeys = keys(next);
     if (brand.has(nextKeys.author)) {
       const repliesToAuthor = nextKeys.replyingTo.includes(author);
-      if (next.parentId === asked.id || repliesToAuthor) return true;
-      if (!joined) return false;
+      if (next.parentId === asked.id || repliesToAuthor) return { answered: true, reach: j };
+      if (!joined) return { answered: false, reach: j };
     } else if (!joined) {
-      return false;
+      return { answered: false, reach: j };
     }
     segment.add(next.id);
   }
-  return false;
+  return { answered: false, reach: items.length };
 }
 
 function answersFocused(items: readonly ConversationItem[], index: number, brand: Set<string>): boolean {
@@ -99,11 +107,28 @@ function answersFocused(items: readonly ConversationItem[], index: number, brand
   return false;
 }
 
+/**
+ * What one call leaves for the next. An item's linked fields depend on the page (brand, address, focused
+ * tweet, replies sent from this browser), on the items above it (its depth) and on the items below it up to
+ * `reach`. So when the next call has the same page and the same items up to some index, every item before
+ * that index whose reach also ends before it comes out as it did.
+ */
+interface LinkState {
+  page: string;
+  focused: number;
+  brandConversation: boolean;
+  items: readonly ConversationItem[];
+  linked: ConversationItem[];
+  reach: number[];
+  depthById: Map<string, number>;
+}
+
 /** Completes isBrand, addressedToBrand, answered and depth from every item currently visible. */
 export function linkItems(
   items: readonly ConversationItem[],
   ctx: ReadContext,
   url: URL,
+  memo?: LinkMemo,
 ): ConversationItem[] {
   const brand = new Set(ctx.brand.map(normalizeHandle).filter((h) => h !== ''));
   const isBrandItem = (item: ConversationItem) => brand.has(keys(item).author);
@@ -117,12 +142,43 @@ export function linkItems(
     if (focused >= 0 && items.slice(0, focused + 1).some(isBrandItem)) brandConversation = true;
   }
 
-  const depthById = new Map<string, number>();
-  return items.map((item, index) => {
+  const page = `${[...brand].join(' ')}\n${url.href}\n${[...ctx.repliedLocally].join(' ')}`;
+  const prev = memo?.state as LinkState | undefined;
+  // How many leading items are the very same objects as last time, on the same page.
+  let same = 0;
+  let depthById = new Map<string, number>();
+  if (
+    prev &&
+    prev.page === page &&
+    prev.focused === focused &&
+    prev.brandConversation === brandConversation
+  ) {
+    const max = Math.min(prev.items.length, items.length);
+    while (same < max && prev.items[same] === items[same]) same++;
+    // Depths of the unchanged items stand; those of the items after them are worked out again.
+    depthById = prev.depthById;
+    for (let i = same; i < prev.items.length; i++) depthById.delete((prev.items[i] as ConversationItem).id);
+  }
+
+  const linked: ConversationItem[] = new Array(items.length);
+  const reach: number[] = new Array(items.length);
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as ConversationItem;
+    if (prev && index < same && (prev.reach[index] as number) < same) {
+      linked[index] = prev.linked[index] as ConversationItem;
+      reach[index] = prev.reach[index] as number;
+      continue;
+    }
     const isBrand = isBrandItem(item);
-    const parentDepth = item.parentId === null ? undefined : depthById.get(item.parentId);
-    const depth = Math.min(parentDepth === undefined ? 0 : parentDepth + 1, 50);
-    depthById.set(item.id, depth);
+    let depth: number;
+    if (prev && index < same) {
+      // Depth comes from the items above, which are unchanged; the map also holds items below by now.
+      depth = (prev.linked[index] as ConversationItem).depth;
+    } else {
+      const parentDepth = item.parentId === null ? undefined : depthById.get(item.parentId);
+      depth = Math.min(parentDepth === undefined ? 0 : parentDepth + 1, 50);
+      depthById.set(item.id, depth);
+    }
 
     const k = keys(item);
     const addressedToBrand =
@@ -130,28 +186,49 @@ export function linkItems(
       (brandConversation || k.replyingTo.some((h) => brand.has(h)) || k.mentions.some((h) => brand.has(h)));
 
     let answeredBy: ConversationItem['answeredBy'] = null;
+    // The brand's own tweets are not looked through, and depend on nothing below them.
+    reach[index] = index;
     if (!isBrand) {
-      const inThread =
-        answeredInThread(items, index, brand) || (index === focused && answersFocused(items, index, brand));
+      const thread = answeredInThread(items, index, brand);
+      reach[index] = index === focused ? items.length : thread.reach;
+      const inThread = thread.answered || (index === focused && answersFocused(items, index, brand));
       if (inThread) answeredBy = 'thread';
       else if (ctx.repliedLocally.has(item.id)) answeredBy = 'local';
     }
-    const answered = answeredBy !== null;
-    const last = lastLinked.get(item);
-    if (
-      last &&
-      last.depth === depth &&
-      last.isBrand === isBrand &&
-      last.addressedToBrand === addressedToBrand &&
-      last.answered === answered &&
-      last.answeredBy === answeredBy
-    ) {
-      return last;
-    }
-    const linked = { ...item, depth, isBrand, addressedToBrand, answered, answeredBy };
-    lastLinked.set(item, linked);
-    return linked;
-  });
+    linked[index] = sameOrNew(item, depth, isBrand, addressedToBrand, answeredBy);
+  }
+  // Ids are unique in a page's conversation; a list where they are not is linked afresh next time.
+  if (memo)
+    memo.state =
+      depthById.size === items.length
+        ? ({ page, focused, brandConversation, items, linked, reach, depthById } satisfies LinkState)
+        : undefined;
+  return linked;
+}
+
+/** The item with its linked fields; the object made last time when they came out the same. */
+function sameOrNew(
+  item: ConversationItem,
+  depth: number,
+  isBrand: boolean,
+  addressedToBrand: boolean,
+  answeredBy: ConversationItem['answeredBy'],
+): ConversationItem {
+  const answered = answeredBy !== null;
+  const last = lastLinked.get(item);
+  if (
+    last &&
+    last.depth === depth &&
+    last.isBrand === isBrand &&
+    last.addressedToBrand === addressedToBrand &&
+    last.answered === answered &&
+    last.answeredBy === answeredBy
+  ) {
+    return last;
+  }
+  const linked = { ...item, depth, isBrand, addressedToBrand, answered, answeredBy };
+  lastLinked.set(item, linked);
+  return linked;
 }
 
 /** Items that still wait for the brand: addressed to it, not its own, not answered. */

@@ -63,10 +63,15 @@ const CASES: Record<SelectorName, DriftCase> = {
     breakIt: renameAttribute(`${selectors.ARTICLE} ${selectors.BODY}`, 'lang'),
     problem: { code: 'selector-missing', detail: 'comment text' },
   },
-  POST_AUTHOR: {
+  POST_HEADER: {
     kind: 'reported',
     how: "the post header's author link moves out of the known header shapes",
-    breakIt: renameAttribute(selectors.POST_AUTHOR, 'href'),
+    breakIt: renameAttribute(
+      selectors.POST_HEADER.split(',')
+        .map((header) => `${header.trim()} ${selectors.LINK}`)
+        .join(', '),
+      'href',
+    ),
     problem: { code: 'selector-missing', detail: 'post author' },
   },
   POSTING_AS: {

@@ -2,11 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   decodeCommentId,
   facebookAdapter,
+  literalStart,
   pageLanguage,
   parseArticleLabel,
   readComment,
 } from '../../../lib/sites/facebook/adapter';
-import { EN, ES } from '../../../lib/sites/facebook/labels';
+import { EN, ES, LABEL_TABLES } from '../../../lib/sites/facebook/labels';
 import type { ConversationItem } from '../../../lib/sites/model';
 import { conversationItemSchema } from '../../../lib/sites/model';
 import expected from '../../fixtures/facebook/expected.json';
@@ -323,6 +324,40 @@ describe('a page profile its manager is viewing', () => {
     document.body.innerHTML = `<div role="main"><h1>Acme Coffee</h1>
       <div role="button" tabindex="0"><span>Switch into Acme Coffee's Page to start managing it</span></div></div>`;
     expect(facebookAdapter.signedInAccount(document)).toBe('Acme Coffee');
+  });
+
+  it("does not take a commenter's words for the page's own control", () => {
+    document.documentElement.setAttribute('lang', 'en');
+    document.body.innerHTML = `<div role="main"><h1>Acme Coffee</h1>
+      <div role="article" aria-label="Comment by Mallory Poe 2h">
+        <a href="https://www.facebook.com/mallory">Mallory Poe</a>
+        <div role="button" tabindex="0"><span>Switch into Mallory's Page</span></div>
+        <a href="https://www.facebook.com/AcmeCoffee/posts/pfbid0Acme123?comment_id=77">2h</a>
+      </div></div>`;
+    expect(facebookAdapter.signedInAccount(document)).toBeNull();
+  });
+});
+
+describe('the fixed start of a label pattern', () => {
+  it('is the plain words before the first pattern syntax', () => {
+    expect(literalStart(/^Comment as (.+)$/)).toBe('Comment as ');
+    expect(literalStart(/^Comentar como (.+)$/)).toBe('Comentar como ');
+    // An optional last letter is not part of the start.
+    expect(literalStart(/^Comments? as (.+)$/)).toBe('Comment');
+    expect(literalStart(/^Reply as+ (.+)$/)).toBe('Reply as');
+  });
+
+  it('is unknown when the pattern is not anchored, ignores case, or starts with syntax', () => {
+    expect(literalStart(/Comment as (.+)$/)).toBeNull();
+    expect(literalStart(/^comment as (.+)$/i)).toBeNull();
+    expect(literalStart(/^(?:Comment|Reply) as (.+)$/)).toBeNull();
+    expect(literalStart(/^\w+ as (.+)$/)).toBeNull();
+  });
+
+  it('finds the comment box of every language table', () => {
+    for (const table of LABEL_TABLES) {
+      for (const pattern of table.postingAs) expect(literalStart(pattern)).not.toBeNull();
+    }
   });
 });
 
