@@ -73,6 +73,19 @@ describe('X in Chromium', () => {
     const onScreen = reads.slice(0, firstBackground).reduce((n, r) => n + r.found, 0);
     expect(onScreen).toBeGreaterThan(0);
     expect(onScreen).toBeLessThan(10 * copies);
+
+    // Markers go on the waiting tweets on or near the screen, not on every one of a long page.
+    const waiting = expected.mentions.unanswered.length * copies;
+    await expect.poll(async () => (await markedIds(page)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const nearTop = await markedIds(page);
+    expect(nearTop.length).toBeLessThan(waiting);
+    // A waiting tweet of the last copy gets its marker once it is scrolled to.
+    const last = String(BigInt(expected.mentions.unanswered[0] as string) + BigInt(copies - 1) * 1_000_000n);
+    expect(nearTop).not.toContain(last);
+    await page.evaluate((id) => {
+      document.querySelector(`a[href*="/status/${id}"]`)?.closest('article')?.scrollIntoView();
+    }, last);
+    await expect.poll(() => markedIds(page), { timeout: 10_000 }).toContain(last);
     await page.close();
   });
 

@@ -9,7 +9,7 @@ import {
   tweetId,
 } from './composer';
 import { expectsTweets, matchesX, signedInHandle, statusOfPage, xPageKind } from './page';
-import { ownElements, quoteRoots, readTweet, replyButtonOf } from './read';
+import { ownElements, quoteRoots, readTweet, replyButtonOf, TWEET_TAG } from './read';
 import {
   AVATAR,
   CELL,
@@ -123,9 +123,7 @@ export function xHealth(doc: Document, url: URL, found: number, msSinceLoad: num
   return problems;
 }
 
-/** Tweets are `<article>`s: walking the articles stops after `count`, where a query would visit the whole page. */
-const TWEET_TAG = /^([a-z]+)\[/.exec(TWEET)?.[1] ?? '*';
-
+/** Walking the page's articles stops after `count`, where a query would visit the whole page. */
 function firstTweets(doc: Document, count: number): Element[] {
   const out: Element[] = [];
   const articles = doc.getElementsByTagName(TWEET_TAG);

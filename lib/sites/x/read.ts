@@ -22,6 +22,8 @@ const TEXT_NODE = 3;
 
 /** Elements whose content is never text a reader sees (icons are SVG). */
 const NO_TEXT = new Set(['script', 'style', 'svg', 'template']);
+/** What makes text differ from `textContent`: emoji images, line breaks, and elements without visible text. */
+const NOT_PLAIN = ['img', 'br', ...NO_TEXT].join(', ');
 
 const HANDLE_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
 const AT_HANDLE = /^@([A-Za-z0-9_]{1,15})$/;
@@ -46,7 +48,7 @@ export function mentionedHandles(text: string): string[] {
  */
 export function readRichText(el: Element): string {
   // Most elements hold plain text only: no walk needed. This runs for every link and text of every tweet.
-  if (el.childElementCount === 0) return el.textContent ?? '';
+  if (el.childElementCount === 0 || el.querySelector(NOT_PLAIN) === null) return el.textContent ?? '';
   let out = '';
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
@@ -210,12 +212,16 @@ export function tweetParts(article: Element): TweetParts {
     authorLinks: [],
     avatar: null,
   };
-  const marked = article.querySelectorAll('[data-testid]');
+  const found = article.querySelectorAll('[data-testid]');
+  const marked: Element[] = [];
+  const ids: string[] = [];
   const nested: Element[] = [];
   const userNames: Element[] = [];
-  for (let i = 0; i < marked.length; i++) {
-    const el = marked[i] as Element;
-    const id = el.getAttribute('data-testid');
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i] as Element;
+    const id = el.getAttribute('data-testid') ?? '';
+    marked.push(el);
+    ids.push(id);
     if (id === ID.tweet && el.matches(TWEET) && !insideAny(el, nested)) nested.push(el);
     else if (id === ID.userName) userNames.push(el);
   }
@@ -230,7 +236,7 @@ export function tweetParts(article: Element): TweetParts {
   for (let i = 0; i < marked.length; i++) {
     const el = marked[i] as Element;
     if (!own(el)) continue;
-    const id = el.getAttribute('data-testid') ?? '';
+    const id = ids[i] as string;
     if (NOT_REPLYING_TO.has(id)) containers.push(el);
     if (id === ID.userName) parts.userName ??= el;
     else if (id === ID.text) parts.text ??= el;
@@ -360,9 +366,20 @@ function recalled(article: Element, baseUrl: string): { id: string | null; avata
   return { id, avatar: parts.avatar };
 }
 
-function tweetsIn(container: Element): Element[] {
-  const own = container.matches(TWEET) ? [container] : [];
-  return own.concat(Array.from(container.querySelectorAll(TWEET)));
+/** Tweets are `<article>`s: the tag's live list is cheaper to ask than a query with the full selector. */
+export const TWEET_TAG = /^([a-z]+)\[/.exec(TWEET)?.[1] ?? '*';
+
+/** The last tweet in `container` (itself included) that comes before `before`, or the last of all. */
+function lastTweetIn(container: Element, before: Element | null = null): Element | null {
+  const tagged = container.getElementsByTagName(TWEET_TAG);
+  for (let i = tagged.length - 1; i >= 0; i--) {
+    const t = tagged[i] as Element;
+    if (t === before || t.contains(before) || !t.matches(TWEET)) continue;
+    // DOCUMENT_POSITION_FOLLOWING: `before` comes after `t`.
+    if (before && (t.compareDocumentPosition(before) & 4) === 0) continue;
+    return t;
+  }
+  return container.matches(TWEET) && container !== before ? container : null;
 }
 
 /**
@@ -372,16 +389,11 @@ function tweetsIn(container: Element): Element[] {
 export function previousTweet(article: Element): Element | null {
   const cell = article.closest(CELL);
   if (!cell) return null;
-  const sameCell = tweetsIn(cell).filter((t) => t !== article && !t.contains(article));
-  const before = sameCell.filter((t) => {
-    const pos = t.compareDocumentPosition(article);
-    return (pos & 4) !== 0; // DOCUMENT_POSITION_FOLLOWING: `article` comes after `t`
-  });
-  if (before.length > 0) return before[before.length - 1] ?? null;
+  // A cell usually holds one tweet; only when it holds more is one of them above this one.
+  const sameCell = cell.getElementsByTagName(TWEET_TAG).length > 1 ? lastTweetIn(cell, article) : null;
+  if (sameCell) return sameCell;
   const prevCell = cell.previousElementSibling;
-  if (!prevCell) return null;
-  const prevTweets = tweetsIn(prevCell);
-  return prevTweets[prevTweets.length - 1] ?? null;
+  return prevCell ? lastTweetIn(prevCell) : null;
 }
 
 /** The id of the tweet this one hangs under in the visible thread, when X draws the thread line. */
