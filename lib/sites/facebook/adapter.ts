@@ -127,6 +127,9 @@ function toUrl(href: string, base: string): URL | null {
   }
 }
 
+/** The query parameters that are part of a comment's permalink. */
+const PERMALINK_PARAMS = ['story_fbid', 'id', 'fbid', 'v', 'comment_id', 'reply_comment_id'];
+
 /** Keep only the query parameters that are part of the address; drop click tracking and the fragment. */
 function cleanUrl(url: URL, keep: readonly string[]): string {
   const params = new URLSearchParams();
@@ -136,6 +139,55 @@ function cleanUrl(url: URL, keep: readonly string[]): string {
   }
   const query = params.toString();
   return `${url.origin}${url.pathname}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * A Facebook link whose address the URL parser would leave as written: its own host (or a path on it), a path
+ * of plain characters without dot segments, any query, any fragment. Comments carry several such links, and
+ * parsing each one is a large part of reading a comment.
+ */
+const PLAIN_FACEBOOK_LINK =
+  /^(https:\/\/(?:www|web)\.facebook\.com)?(\/(?:[A-Za-z0-9\-_~!$&'()*+,;=:@%]|\.(?![./?#]|$))*(?:\/(?:[A-Za-z0-9\-_~!$&'()*+,;=:@%]|\.(?![./?#]|$))*)*)(\?[^#\s\\]*)?(#.*)?$/;
+
+/** The origin of the page a link is read on, parsed once per address. */
+let baseMemo: { base: string; origin: string | null } = { base: '', origin: null };
+
+/**
+ * `cleanUrl(new URL(href, base), keep)` for the links Facebook writes, without parsing them; anything else is
+ * parsed. Gives the same answer either way.
+ */
+export function cleanHref(
+  href: string,
+  base: string,
+  keep: readonly string[] | ((path: string) => readonly string[]),
+): string | null {
+  const keepFor = (path: string) => (typeof keep === 'function' ? keep(path) : keep);
+  const m = href.startsWith('//') ? null : PLAIN_FACEBOOK_LINK.exec(href);
+  // An encoded dot may make a dot segment, and a percent sign not followed by hex is not left as written:
+  // both are left to the parser.
+  if (m && !/%2e|%(?![0-9A-Fa-f]{2})/i.test(m[2] ?? '')) {
+    let origin = m[1] ?? null;
+    if (origin === null) {
+      if (baseMemo.base !== base) baseMemo = { base, origin: toUrl(base, base)?.origin ?? null };
+      origin = baseMemo.origin;
+    }
+    if (origin !== null && origin !== 'null') {
+      let query = '';
+      const names = keepFor(m[2] ?? '');
+      if (names.length > 0 && m[3]) {
+        const from = new URLSearchParams(m[3]);
+        const params = new URLSearchParams();
+        for (const name of names) {
+          const value = from.get(name);
+          if (value !== null) params.set(name, value);
+        }
+        query = params.toString();
+      }
+      return `${origin}${m[2]}${query ? `?${query}` : ''}`;
+    }
+  }
+  const url = toUrl(href, base);
+  return url ? cleanUrl(url, keepFor(url.pathname)) : null;
 }
 
 const PARAM_PATTERNS = new Map<string, RegExp>();
@@ -305,11 +357,23 @@ interface ArticleParts {
   links: HTMLAnchorElement[];
   commentLinks: HTMLAnchorElement[];
   bodies: Element[];
+  /** A link's text, cleaned, read once. */
+  textOf(link: HTMLAnchorElement): string;
 }
 
 function partsOf(article: Element): ArticleParts {
-  const links = own(article, LINK) as HTMLAnchorElement[];
-  return { links, commentLinks: links.filter((l) => l.matches(COMMENT_ID_LINK)), bodies: own(article, BODY) };
+  // Only a comment with replies holds elements of other comments; most hold none, and need no sorting out.
+  const nested = article.querySelector(ARTICLE) !== null;
+  const ownOf = (selector: string) =>
+    nested ? own(article, selector) : Array.from(article.querySelectorAll(selector));
+  const links = ownOf(LINK) as HTMLAnchorElement[];
+  const texts = new Map(links.map((link) => [link, clean(link.textContent)]));
+  return {
+    links,
+    commentLinks: links.filter((l) => l.matches(COMMENT_ID_LINK)),
+    bodies: ownOf(BODY),
+    textOf: (link) => texts.get(link) ?? clean(link.textContent),
+  };
 }
 
 function authorLinkOf(
@@ -318,19 +382,19 @@ function authorLinkOf(
   parts = partsOf(article),
 ): HTMLAnchorElement | null {
   const bodies = parts.bodies;
-  const links = parts.links.filter((link) => clean(link.textContent) !== '' && !isInside(link, bodies));
+  const links = parts.links.filter((link) => parts.textOf(link) !== '' && !isInside(link, bodies));
   if (ariaName) {
-    const named = links.find((link) => clean(link.textContent) === ariaName);
+    const named = links.find((link) => parts.textOf(link) === ariaName);
     if (named) return named;
   }
   return links[0] ?? null;
 }
 
+const profileParams = (path: string): readonly string[] => (path.endsWith('/profile.php') ? ['id'] : []);
+
 function profileUrlOf(link: HTMLAnchorElement, base: string): string | undefined {
-  const url = toUrl(link.getAttribute('href') ?? '', base);
-  if (!url) return undefined;
   // profile.php addresses a person by ?id=; every other profile is addressed by its path.
-  return cleanUrl(url, url.pathname.endsWith('/profile.php') ? ['id'] : []);
+  return cleanHref(link.getAttribute('href') ?? '', base, profileParams) ?? undefined;
 }
 
 function timeLinkOf(
@@ -340,7 +404,7 @@ function timeLinkOf(
 ): HTMLAnchorElement | null {
   const bodies = parts.bodies;
   const candidates = parts.commentLinks.filter(
-    (link) => link !== author && clean(link.textContent) !== '' && !isInside(link, bodies),
+    (link) => link !== author && parts.textOf(link) !== '' && !isInside(link, bodies),
   );
   return candidates[candidates.length - 1] ?? null;
 }
@@ -413,7 +477,7 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
   const labels = ctx.labels;
   const aria = labels ? parseArticleLabel(article.getAttribute('aria-label') ?? '', labels) : null;
   const authorLink = authorLinkOf(article, aria?.name ?? null, parts);
-  const name = clean(authorLink?.textContent) || aria?.name || '';
+  const name = (authorLink ? parts.textOf(authorLink) : '') || aria?.name || '';
   if (name === '') return null;
   const author: Author = { name: name.slice(0, 300) };
   const profileUrl = authorLink ? profileUrlOf(authorLink, ctx.baseUrl) : undefined;
@@ -422,15 +486,11 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
   const timeLink = timeLinkOf(article, authorLink, parts);
   let time: number | null = null;
   if (labels) {
-    time = timeLink ? parseRelativeTime(clean(timeLink.textContent), ctx.now, labels) : null;
+    time = timeLink ? parseRelativeTime(parts.textOf(timeLink), ctx.now, labels) : null;
     if (time === null && aria?.time) time = parseRelativeTime(aria.time, ctx.now, labels);
   }
-  const permalinkUrl = timeLink ? toUrl(timeLink.getAttribute('href') ?? '', ctx.baseUrl) : null;
-  const permalink = permalinkUrl
-    ? cleanUrl(permalinkUrl, ['story_fbid', 'id', 'fbid', 'v', 'comment_id', 'reply_comment_id']).slice(
-        0,
-        2000,
-      )
+  const permalink = timeLink
+    ? (cleanHref(timeLink.getAttribute('href') ?? '', ctx.baseUrl, PERMALINK_PARAMS)?.slice(0, 2000) ?? null)
     : null;
 
   const { text, truncated } = readBody(article, parts.bodies);
