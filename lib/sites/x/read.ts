@@ -22,8 +22,19 @@ const TEXT_NODE = 3;
 
 /** Elements whose content is never text a reader sees (icons are SVG). */
 const NO_TEXT = new Set(['script', 'style', 'svg', 'template']);
-/** What makes text differ from `textContent`: emoji images, line breaks, and elements without visible text. */
-const NOT_PLAIN = ['img', 'br', ...NO_TEXT].join(', ');
+/** What makes text differ from `textContent`: emoji images, line breaks, scripts and styles. */
+const NOT_PLAIN = 'img, br, script, style';
+
+/**
+ * Whether an element's `textContent` is the text a reader sees. Icons are SVG, which usually hold no text at
+ * all: only an SVG that does (a `<title>`) makes the difference.
+ */
+function isPlain(el: Element): boolean {
+  if (el.querySelector(NOT_PLAIN) !== null) return false;
+  const icons = el.getElementsByTagName('svg');
+  for (let i = 0; i < icons.length; i++) if ((icons[i]?.textContent ?? '') !== '') return false;
+  return true;
+}
 
 const HANDLE_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
 const AT_HANDLE = /^@([A-Za-z0-9_]{1,15})$/;
@@ -48,7 +59,7 @@ export function mentionedHandles(text: string): string[] {
  */
 export function readRichText(el: Element): string {
   // Most elements hold plain text only: no walk needed. This runs for every link and text of every tweet.
-  if (el.childElementCount === 0 || el.querySelector(NOT_PLAIN) === null) return el.textContent ?? '';
+  if (el.childElementCount === 0 || isPlain(el)) return el.textContent ?? '';
   let out = '';
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
@@ -172,6 +183,23 @@ const ID = {
   card: testIdOf(CARD),
 };
 
+/**
+ * A selector of the shape `a[href^="/"]` as a test of the attribute's value, so a link's `href` is read once
+ * and tried against several selectors in script; null for any other shape, which is then matched as usual.
+ */
+export function linkHrefTest(selector: string): ((href: string | null) => boolean) | null {
+  const m = /^a\[href([*^$]?=)"([^"\\]+)"\]$/.exec(selector);
+  if (!m) return null;
+  const [, op, value = ''] = m;
+  if (op === '^=') return (href) => href?.startsWith(value) === true;
+  if (op === '*=') return (href) => href?.includes(value) === true;
+  if (op === '$=') return (href) => href?.endsWith(value) === true;
+  return (href) => href === value;
+}
+
+const isStatusHref = linkHrefTest(STATUS_LINK);
+const isProfileHref = linkHrefTest(PROFILE_HREF);
+
 /** Parts of a tweet whose profile links are never "Replying to" handles. */
 const NOT_REPLYING_TO = new Set([ID.userName, ID.text, ID.socialContext, ID.card]);
 
@@ -252,12 +280,12 @@ export function tweetParts(article: Element): TweetParts {
   for (let i = 0; i < links.length; i++) {
     const el = links[i] as Element;
     if (!own(el)) continue;
-    if (el.matches(STATUS_LINK)) parts.statusLinks.push(el);
-    if (parts.userName?.contains(el) && el.matches(PROFILE_HREF)) parts.authorLinks.push(el);
+    const href = el.getAttribute('href');
+    if (isStatusHref ? isStatusHref(href) : el.matches(STATUS_LINK)) parts.statusLinks.push(el);
+    if (!(isProfileHref ? isProfileHref(href) : el.matches(PROFILE_HREF))) continue;
+    if (parts.userName?.contains(el)) parts.authorLinks.push(el);
     // A handle link's text is the handle itself: plain text is enough to tell, and far cheaper.
-    if ((el.textContent ?? '').includes('@') && el.matches(PROFILE_HREF) && !insideAny(el, containers)) {
-      parts.handleLinks.push(el);
-    }
+    else if ((el.textContent ?? '').includes('@') && !insideAny(el, containers)) parts.handleLinks.push(el);
   }
   return parts;
 }
@@ -266,17 +294,16 @@ export function tweetParts(article: Element): TweetParts {
  * The tweet's own permalink. The time link is the reliable one (it is the tweet's and nothing else's); other
  * status links in the tweet (photos, analytics, "Show more") carry the same id and serve as a fallback.
  */
-function readStatus(parts: TweetParts, baseUrl: string): StatusRef | null {
-  for (const time of parts.times) {
-    const link = time.closest(STATUS_LINK);
-    const path = link ? pathOf(link.getAttribute('href') ?? '', baseUrl) : null;
+function readStatus(
+  parts: TweetParts,
+  baseUrl: string,
+): (StatusRef & { link: Element; href: string }) | null {
+  const links = parts.times.map((time) => time.closest(STATUS_LINK)).concat(parts.statusLinks);
+  for (const link of links) {
+    const href = link?.getAttribute('href') ?? '';
+    const path = link ? pathOf(href, baseUrl) : null;
     const ref = path ? statusFromPath(path) : null;
-    if (ref) return ref;
-  }
-  for (const link of parts.statusLinks) {
-    const path = pathOf(link.getAttribute('href') ?? '', baseUrl);
-    const ref = path ? statusFromPath(path) : null;
-    if (ref) return ref;
+    if (ref && link) return { ...ref, link, href };
   }
   return null;
 }
@@ -344,10 +371,12 @@ const readBefore = new WeakMap<
   { link: Element; href: string; id: string; avatar: Element | null }
 >();
 
-function remember(article: Element, parts: TweetParts, id: string): void {
-  const link = parts.times[0]?.closest(STATUS_LINK) ?? parts.statusLinks[0];
-  if (link)
-    readBefore.set(article, { link, href: link.getAttribute('href') ?? '', id, avatar: parts.avatar });
+function remember(
+  article: Element,
+  parts: TweetParts,
+  status: { id: string; link: Element; href: string },
+): void {
+  readBefore.set(article, { link: status.link, href: status.href, id: status.id, avatar: parts.avatar });
 }
 
 function recalled(article: Element, baseUrl: string): { id: string | null; avatar: Element | null } {
@@ -361,9 +390,9 @@ function recalled(article: Element, baseUrl: string): { id: string | null; avata
     return known;
   }
   const parts = tweetParts(article);
-  const id = readStatus(parts, baseUrl)?.id ?? null;
-  if (id) remember(article, parts, id);
-  return { id, avatar: parts.avatar };
+  const status = readStatus(parts, baseUrl);
+  if (status) remember(article, parts, status);
+  return { id: status?.id ?? null, avatar: parts.avatar };
 }
 
 /** Tweets are `<article>`s: the tag's live list is cheaper to ask than a query with the full selector. */
@@ -412,7 +441,7 @@ export function readTweet(article: Element, ctx: ReadContext): ConversationItem 
   const parts = tweetParts(article);
   const status = readStatus(parts, ctx.baseUrl);
   if (!status) return null;
-  remember(article, parts, status.id);
+  remember(article, parts, status);
   const author = readAuthor(parts.authorLinks, status, ctx.baseUrl);
   if (!author) return null;
 
