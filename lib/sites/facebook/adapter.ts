@@ -649,22 +649,18 @@ export function link(
     return touched.has(prev.rootIds[i] as string) || (above !== null && touched.has(above));
   };
 
-  const roots: ConversationItem[] = new Array(items.length);
-  const rootIds: string[] = new Array(items.length);
-  const rootParentIds: (string | null)[] = new Array(items.length);
+  // Threads as last seen stand for the unchanged items; those linked again find theirs afresh.
+  const roots: ConversationItem[] = prev ? prev.roots.slice(0, same) : [];
+  const rootIds: string[] = prev ? prev.rootIds.slice(0, same) : [];
+  const rootParentIds: (string | null)[] = prev ? prev.rootParentIds.slice(0, same) : [];
   const redo: number[] = [];
   for (let i = 0; i < items.length; i++) {
-    if (again(i)) {
-      redo.push(i);
-      const root = rootOf(items[i] as ConversationItem);
-      roots[i] = root;
-      rootIds[i] = root.id;
-      rootParentIds[i] = root.parentId;
-    } else {
-      roots[i] = prev?.roots[i] as ConversationItem;
-      rootIds[i] = prev?.rootIds[i] as string;
-      rootParentIds[i] = prev?.rootParentIds[i] ?? null;
-    }
+    if (!again(i)) continue;
+    redo.push(i);
+    const root = rootOf(items[i] as ConversationItem);
+    roots[i] = root;
+    rootIds[i] = root.id;
+    rootParentIds[i] = root.parentId;
   }
   // Every item of a thread whose brand replies changed is in `redo`, so the last brand reply of each such
   // thread is found among them.

@@ -119,7 +119,7 @@ interface LinkState {
   brandConversation: boolean;
   items: readonly ConversationItem[];
   linked: ConversationItem[];
-  reach: number[];
+  reach: Int32Array;
   depthById: Map<string, number>;
 }
 
@@ -160,15 +160,15 @@ export function linkItems(
     for (let i = same; i < prev.items.length; i++) depthById.delete((prev.items[i] as ConversationItem).id);
   }
 
-  const linked: ConversationItem[] = new Array(items.length);
-  const reach: number[] = new Array(items.length);
-  for (let index = 0; index < items.length; index++) {
+  // Unchanged items whose reach ends before the first change are taken as they were; the rest are linked.
+  const linked: ConversationItem[] = prev ? prev.linked.slice(0, same) : [];
+  const reach = new Int32Array(items.length);
+  if (prev) reach.set(prev.reach.subarray(0, same));
+  const redo: number[] = [];
+  for (let index = 0; index < same; index++) if ((reach[index] as number) >= same) redo.push(index);
+  for (let index = same; index < items.length; index++) redo.push(index);
+  for (const index of redo) {
     const item = items[index] as ConversationItem;
-    if (prev && index < same && (prev.reach[index] as number) < same) {
-      linked[index] = prev.linked[index] as ConversationItem;
-      reach[index] = prev.reach[index] as number;
-      continue;
-    }
     const isBrand = isBrandItem(item);
     let depth: number;
     if (prev && index < same) {
