@@ -88,10 +88,11 @@ export function buildFacebookPage(): string | null {
   if (!comment) return null;
   const id = /comment_id=(\d+)/.exec(comment)?.[1] ?? '';
   const cell = (n: number): string => comment.replaceAll(`comment_id=${id}`, `comment_id=${500000 + n}`);
-  const head = html.slice(0, html.indexOf('<body'));
+  // The page as Facebook shows a post: its header and text, then the comments.
+  const head = html.slice(0, html.indexOf('<div aria-label="Comment by'));
   const comments = Array.from({ length: INITIAL }, (_, n) => cell(n)).join('\n');
   const template = cell(0).replaceAll('comment_id=500000', 'comment_id=COMMENTID');
-  return `${head}<body><div role="main"><div id="timeline">${comments}</div></div>
+  return `${head}<div id="timeline">${comments}</div>
 <template id="cell">${template}</template>
 <script>
   window.__grow = async (batches, size) => {

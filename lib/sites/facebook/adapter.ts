@@ -436,13 +436,25 @@ function findPostAuthor(article: Element): string | null {
 
 /** The first author link of a post header within `scope`, skipping any inside comments. */
 function postAuthorIn(scope: ParentNode): string | null {
+  // The post's header comes first: looking for the first one stops there, where looking for all of them would
+  // go through every comment.
+  const first = scope.querySelector(POST_HEADER);
+  const firstName = first ? postAuthorOfHeader(first) : null;
+  if (firstName !== null || first === null) return firstName;
   for (const header of Array.from(scope.querySelectorAll(POST_HEADER))) {
-    const holder = header.closest(ARTICLE);
-    if (holder && isCommentArticle(holder)) continue;
-    for (const link of Array.from(header.querySelectorAll(LINK))) {
-      const name = clean(link.textContent);
-      if (name) return name;
-    }
+    const name = postAuthorOfHeader(header);
+    if (name !== null) return name;
+  }
+  return null;
+}
+
+/** The name a post header links to, or null for a header inside a comment or without a named link. */
+function postAuthorOfHeader(header: Element): string | null {
+  const holder = header.closest(ARTICLE);
+  if (holder && isCommentArticle(holder)) return null;
+  for (const link of Array.from(header.querySelectorAll(LINK))) {
+    const name = clean(link.textContent);
+    if (name) return name;
   }
   return null;
 }
