@@ -4,7 +4,7 @@ import type { DraftReport, InsertResult, ItemLabel, PageContext } from '../messa
 import { sendToBackground, serveTab } from '../messaging/transport';
 import type { ReadContext, SiteAdapter } from './adapter';
 import { requestInsert } from './editors/client';
-import type { HealthProblem, SiteHealth, TabSnapshot } from './model';
+import type { ConversationItem, HealthProblem, SiteHealth, TabSnapshot } from './model';
 import { ItemStore, needsReply, rootsToRead } from './scanner';
 import { SnapshotSender } from './snapshot-patch';
 import { type Chip, createChip, createMarker, createPopover, type Marker, shortAge } from './ui';
@@ -98,6 +98,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     healthIdle = null;
     const now = performance.now();
     const problems = safe(() => adapter.health(doc, url, store.size(), now - loadedAt), []);
+    sweepWaiting();
     if (pageContext.brand.length === 0 && (signedIn === null || now - signedIn.at >= signedIn.every)) {
       lookUpSignedIn();
     }
@@ -154,68 +155,137 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
    * Markers are made only for items on or near the screen: a long thread can have hundreds of unanswered
    * comments, and putting a marker into each would make the page lay out hundreds of elements nobody sees.
    * An IntersectionObserver says which waiting items are near; a marker, once made, stays while its item waits.
+   *
+   * Syncing looks only at what changed since the last sync: items whose linked object is new (linking keeps
+   * the object of an item that came out the same) and items whose element came near the screen. What was
+   * synced is remembered per id, so a long conversation costs a look-up per item, not a look at the page.
    */
   const near = new WeakSet<Element>();
-  const watched = new Set<Element>();
+  /** Elements of items waiting for a reply, watched for coming near the screen, and their item ids. */
+  const watchedIds = new Map<Element, string>();
+  const waiting = new Map<string, Element>();
+  /** The linked item each id had when markers were last synced. */
+  const synced = new Map<string, ConversationItem>();
+  let shown: boolean | null = null;
   const watcher = new IntersectionObserver(
     (entries) => {
-      let arrived = false;
+      const arrived = new Set<string>();
       for (const entry of entries) {
-        if (entry.isIntersecting) {
-          near.add(entry.target);
-          arrived = true;
-        } else near.delete(entry.target);
+        if (!entry.isIntersecting) {
+          near.delete(entry.target);
+          continue;
+        }
+        near.add(entry.target);
+        const id = watchedIds.get(entry.target);
+        if (id !== undefined) arrived.add(id);
       }
-      if (arrived && ctx.isValid) syncMarkers();
+      if (arrived.size > 0 && ctx.isValid) syncMarkers(arrived);
     },
     { rootMargin: MARKER_MARGIN },
   );
 
-  const syncMarkers = (): void => {
+  const unwatch = (id: string): void => {
+    const el = waiting.get(id);
+    if (!el) return;
+    waiting.delete(id);
+    watchedIds.delete(el);
+    watcher.unobserve(el);
+  };
+
+  const dropMarker = (id: string): void => {
+    markers.get(id)?.marker.el.remove();
+    markers.delete(id);
+  };
+
+  const markerLabel = (item: ConversationItem, now: number): { text: string; intent: string | null } => {
+    const label = labels[item.id];
+    const parts = [shortAge(item.time, now), label?.complaint ? 'complaint' : (label?.intent ?? '')];
+    return { text: parts.filter(Boolean).join(' · '), intent: label?.intent ?? null };
+  };
+
+  /** Brings one item's watch and marker in line with whether it waits, where it is, and what it says. */
+  const syncItem = (item: ConversationItem, show: boolean, now: number): void => {
+    const el = show && needsReply(item) ? store.elementOf(item.id) : null;
+    if (waiting.get(item.id) !== el) unwatch(item.id);
+    if (!el) {
+      dropMarker(item.id);
+      return;
+    }
+    if (!waiting.has(item.id)) {
+      waiting.set(item.id, el);
+      watchedIds.set(el, item.id);
+      watcher.observe(el);
+    }
+    let entry = markers.get(item.id);
+    // A marker still in place on the same element stays; only a new or re-rendered element is looked at.
+    if (entry && (entry.element !== el || !entry.marker.el.isConnected)) {
+      dropMarker(item.id);
+      entry = undefined;
+    }
+    if (!entry) {
+      if (!near.has(el)) return;
+      const host = safe(() => adapter.markerHost(el), null);
+      if (!host) return;
+      const marker = createMarker(doc, () => void coach(item.id));
+      host.append(marker.el);
+      entry = { marker, element: el };
+      markers.set(item.id, entry);
+    }
+    const { text, intent } = markerLabel(item, now);
+    entry.marker.update(text, intent);
+  };
+
+  /** `also`: ids to look at even if their item is unchanged ('all' after the page's markers were toggled). */
+  const syncMarkers = (also: ReadonlySet<string> | 'all' = new Set()): void => {
     const now = Date.now();
-    const wanted = new Set<string>();
-    const waiting = new Set<Element>();
-    if (pageContext.markers && !layoutBroken) {
-      for (const item of store.all()) {
-        if (!needsReply(item)) continue;
-        const el = store.elementOf(item.id);
-        if (!el) continue;
-        wanted.add(item.id);
-        waiting.add(el);
-        if (!watched.has(el)) {
-          watched.add(el);
-          watcher.observe(el);
-        }
-        let entry = markers.get(item.id);
-        // A marker still in place on the same element stays; only a new or re-rendered element is looked at.
-        if (!entry || entry.element !== el || !entry.marker.el.isConnected) {
-          if (!near.has(el)) continue;
-          const host = safe(() => adapter.markerHost(el), null);
-          if (!host) continue;
-          entry?.marker.el.remove();
-          const marker = createMarker(doc, () => void coach(item.id));
-          host.append(marker.el);
-          entry = { marker, element: el };
-          markers.set(item.id, entry);
-        }
-        const label = labels[item.id];
-        const parts = [shortAge(item.time, now), label?.complaint ? 'complaint' : (label?.intent ?? '')];
-        entry.marker.update(parts.filter(Boolean).join(' · '), label?.intent ?? null);
-      }
+    const show = pageContext.markers && !layoutBroken;
+    const all = also === 'all' || show !== shown;
+    shown = show;
+    for (const item of store.all()) {
+      if (!all && synced.get(item.id) === item && !also.has(item.id)) continue;
+      synced.set(item.id, item);
+      syncItem(item, show, now);
     }
+    // Markers already on the page show their age as of now.
     for (const [id, entry] of markers) {
-      if (!wanted.has(id)) {
-        entry.marker.el.remove();
-        markers.delete(id);
+      const item = synced.get(id);
+      if (!item) {
+        dropMarker(id);
+        unwatch(id);
+        continue;
       }
+      const { text, intent } = markerLabel(item, now);
+      entry.marker.update(text, intent);
     }
-    // Items answered, gone from the page or recycled are no longer watched.
-    for (const el of watched) {
-      if (!waiting.has(el)) {
-        watcher.unobserve(el);
-        watched.delete(el);
-      }
+  };
+
+  /**
+   * Items whose element left the page (a recycled cell, a collapsed thread) are let go, so the page's old
+   * elements are not kept alive by the watch; an item shown again is read again and watched anew. Runs in idle
+   * time, with the health check.
+   */
+  const sweepWaiting = (): void => {
+    for (const [id, el] of waiting) {
+      if (el.isConnected) continue;
+      unwatch(id);
+      dropMarker(id);
+      synced.delete(id);
     }
+    // Items the store let go of (the oldest, past its limit) are forgotten here too.
+    if (synced.size > store.size() + 500) {
+      const known = new Set(store.all().map((i) => i.id));
+      for (const id of synced.keys()) if (!known.has(id)) synced.delete(id);
+    }
+  };
+
+  /** Everything the page showed is forgotten: navigation, or the extension going away. */
+  const releaseMarkers = (): void => {
+    for (const { marker } of markers.values()) marker.el.remove();
+    markers.clear();
+    watcher.disconnect();
+    watchedIds.clear();
+    waiting.clear();
+    synced.clear();
   };
 
   // ---------- snapshots ----------
@@ -227,7 +297,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const broken = pageHealth.problems.some((p) => p.code === 'selector-missing');
     if (broken !== layoutBroken) {
       layoutBroken = broken;
-      syncMarkers();
+      syncMarkers('all');
     }
     const items = store.all().slice(-5000);
     const base = {
@@ -267,7 +337,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     sender.confirm(items);
     if (!ctx.isValid) return;
     labels = res.whole ? res.labels : { ...labels, ...res.labels };
-    syncMarkers();
+    syncMarkers(res.whole ? 'all' : new Set(Object.keys(res.labels)));
   };
 
   const scheduleSnapshot = (): void => {
@@ -393,10 +463,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (pageContext.brand.length === 0) ctx.requestIdleCallback(lookUpSignedIn, { timeout: IDLE_TIMEOUT_MS });
     sender.reset();
     labels = {};
-    for (const { marker } of markers.values()) marker.el.remove();
-    markers.clear();
-    watcher.disconnect();
-    watched.clear();
+    releaseMarkers();
     urgent = [];
     later = [];
     const t0 = performance.now();
@@ -577,7 +644,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
         el.scrollIntoView({ block: 'center', behavior: 'smooth' });
         // It is about to be on screen: its marker is made now rather than when the scroll gets there.
         near.add(el);
-        syncMarkers();
+        syncMarkers(new Set([d.itemId]));
         markers.get(d.itemId)?.marker.flash();
         return { found: true };
       },
@@ -604,12 +671,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   });
   ctx.onInvalidated(() => {
     observer.disconnect();
-    watcher.disconnect();
-    watched.clear();
+    releaseMarkers();
     urgent = [];
     later = [];
-    for (const { marker } of markers.values()) marker.el.remove();
-    markers.clear();
     chip?.el.remove();
     store.clear();
   });
