@@ -16,6 +16,10 @@ const SNAPSHOT_THROTTLE_MS = 400;
 const HEALTH_GRACE_MS = 8000;
 /** How long one look over the page for markup changes stays good. */
 const HEALTH_EVERY_MS = 2000;
+/** How often markers already on the page update the age they show. */
+const AGES_EVERY_MS = 30_000;
+/** New waiting items are watched for coming near the screen in idle time, but no later than this. */
+const WATCH_WITHIN_MS = 200;
 /** How far beyond the screen items get their markers, so they are in place before they scroll into view. */
 const MARKER_MARGIN = '500% 0px';
 /** Looking for the signed-in account again: soon after a change, then up to this seldom while it holds. */
@@ -167,6 +171,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   /** The linked item each id had when markers were last synced. */
   const synced = new Map<string, ConversationItem>();
   let shown: boolean | null = null;
+  let agesAt = 0;
   const watcher = new IntersectionObserver(
     (entries) => {
       const arrived = new Set<string>();
@@ -183,6 +188,25 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     },
     { rootMargin: MARKER_MARGIN },
   );
+
+  /**
+   * Watching starts once the page has laid out what it just added: asking to watch an element of a page that
+   * is not laid out yet makes the browser lay it out there and then, inside the coach's slice.
+   */
+  let toWatch: Element[] = [];
+  let watchIdle: number | null = null;
+  const watchSoon = (el: Element): void => {
+    toWatch.push(el);
+    watchIdle ??= ctx.requestIdleCallback(
+      () => {
+        watchIdle = null;
+        const els = toWatch;
+        toWatch = [];
+        for (const e of els) if (watchedIds.has(e)) watcher.observe(e);
+      },
+      { timeout: WATCH_WITHIN_MS },
+    );
+  };
 
   const unwatch = (id: string): void => {
     const el = waiting.get(id);
@@ -214,7 +238,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (!waiting.has(item.id)) {
       waiting.set(item.id, el);
       watchedIds.set(el, item.id);
-      watcher.observe(el);
+      watchSoon(el);
     }
     let entry = markers.get(item.id);
     // A marker still in place on the same element stays; only a new or re-rendered element is looked at.
@@ -246,7 +270,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       synced.set(item.id, item);
       syncItem(item, show, now);
     }
-    // Markers already on the page show their age as of now.
+    // Markers already on the page show their age as of now; ages move by the minute, so twice a minute will do.
+    if (!all && now - agesAt < AGES_EVERY_MS) return;
+    agesAt = now;
     for (const [id, entry] of markers) {
       const item = synced.get(id);
       if (!item) {
@@ -283,6 +309,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     for (const { marker } of markers.values()) marker.el.remove();
     markers.clear();
     watcher.disconnect();
+    toWatch = [];
     watchedIds.clear();
     waiting.clear();
     synced.clear();
