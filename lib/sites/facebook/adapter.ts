@@ -1,4 +1,5 @@
 import type { FoundItem, LinkMemo, ReadContext, SiteAdapter } from '../adapter';
+import { withLinkedFields } from '../linked';
 import type { Author, ConversationItem, HealthProblem } from '../model';
 import { type FacebookLabels, LABEL_TABLES, labelsForAriaLabel, labelsForLang } from './labels';
 import {
@@ -695,7 +696,14 @@ export function link(
         (rootAddressee.length === 0 && onPostPage));
     const thread = !isBrand && (lastBrandAt.get(root.id) ?? -1) > i;
     const local = !isBrand && ctx.repliedLocally.has(item.id);
-    linked[i] = sameOrNew(item, isBrand, addressedToBrand, thread ? 'thread' : local ? 'local' : null);
+    const answeredBy = thread ? 'thread' : local ? 'local' : null;
+    linked[i] = withLinkedFields(lastLinked, item, {
+      depth: item.depth,
+      isBrand,
+      addressedToBrand,
+      answered: answeredBy !== null,
+      answeredBy,
+    });
   }
   // Ids are unique in a page's conversation; a list where they are not is linked afresh next time.
   if (memo)
@@ -721,37 +729,6 @@ interface LinkState {
   /** The parent each thread's top item names, when it is a reply whose parent is not known. */
   rootParentIds: (string | null)[];
   byId: Map<string, ConversationItem>;
-}
-
-/** The item with its linked fields; the object made last time when they came out the same. */
-function sameOrNew(
-  item: ConversationItem,
-  isBrand: boolean,
-  addressedToBrand: boolean,
-  answeredBy: ConversationItem['answeredBy'],
-): ConversationItem {
-  const answered = answeredBy !== null;
-  const last = lastLinked.get(item);
-  if (
-    last &&
-    last.isBrand === isBrand &&
-    last.addressedToBrand === addressedToBrand &&
-    last.answered === answered &&
-    last.answeredBy === answeredBy
-  ) {
-    return last;
-  }
-  const linked: ConversationItem = {
-    ...item,
-    replyingTo: [...item.replyingTo],
-    author: { ...item.author },
-    isBrand,
-    addressedToBrand,
-    answered,
-    answeredBy,
-  };
-  lastLinked.set(item, linked);
-  return linked;
 }
 
 function nameKey(name: string): string {

@@ -1,4 +1,5 @@
 import type { LinkMemo, ReadContext } from '../adapter';
+import { withLinkedFields } from '../linked';
 import type { ConversationItem } from '../model';
 import { statusOfPage, xPageKind } from './page';
 import { mentionedHandles, normalizeHandle } from './read';
@@ -195,7 +196,13 @@ export function linkItems(
       if (inThread) answeredBy = 'thread';
       else if (ctx.repliedLocally.has(item.id)) answeredBy = 'local';
     }
-    linked[index] = sameOrNew(item, depth, isBrand, addressedToBrand, answeredBy);
+    linked[index] = withLinkedFields(lastLinked, item, {
+      depth,
+      isBrand,
+      addressedToBrand,
+      answered: answeredBy !== null,
+      answeredBy,
+    });
   }
   // Ids are unique in a page's conversation; a list where they are not is linked afresh next time.
   if (memo)
@@ -203,31 +210,6 @@ export function linkItems(
       depthById.size === items.length
         ? ({ page, focused, brandConversation, items, linked, reach, depthById } satisfies LinkState)
         : undefined;
-  return linked;
-}
-
-/** The item with its linked fields; the object made last time when they came out the same. */
-function sameOrNew(
-  item: ConversationItem,
-  depth: number,
-  isBrand: boolean,
-  addressedToBrand: boolean,
-  answeredBy: ConversationItem['answeredBy'],
-): ConversationItem {
-  const answered = answeredBy !== null;
-  const last = lastLinked.get(item);
-  if (
-    last &&
-    last.depth === depth &&
-    last.isBrand === isBrand &&
-    last.addressedToBrand === addressedToBrand &&
-    last.answered === answered &&
-    last.answeredBy === answeredBy
-  ) {
-    return last;
-  }
-  const linked = { ...item, depth, isBrand, addressedToBrand, answered, answeredBy };
-  lastLinked.set(item, linked);
   return linked;
 }
 
