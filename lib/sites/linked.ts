@@ -1,10 +1,15 @@
 import type { ConversationItem } from './model';
 
-/** The fields linking decides from the whole conversation. */
-export type LinkedFields = Pick<
-  ConversationItem,
-  'depth' | 'isBrand' | 'addressedToBrand' | 'answered' | 'answeredBy'
->;
+/** The fields linking decides from the whole conversation; `answered` follows from `answeredBy`. */
+export type LinkedFields = Pick<ConversationItem, 'depth' | 'isBrand' | 'addressedToBrand' | 'answeredBy'>;
+
+/** How many leading items of two lists are the very same objects. */
+export function samePrefix(a: readonly ConversationItem[], b: readonly ConversationItem[]): number {
+  const max = Math.min(a.length, b.length);
+  let same = 0;
+  while (same < max && a[same] === b[same]) same++;
+  return same;
+}
 
 /**
  * `item` with its linked fields. Linking runs again whenever items arrive; an item whose fields come out as
@@ -22,7 +27,6 @@ export function withLinkedFields(
     last.depth === fields.depth &&
     last.isBrand === fields.isBrand &&
     last.addressedToBrand === fields.addressedToBrand &&
-    last.answered === fields.answered &&
     last.answeredBy === fields.answeredBy
   ) {
     return last;
@@ -32,6 +36,7 @@ export function withLinkedFields(
     author: { ...item.author },
     replyingTo: [...item.replyingTo],
     ...fields,
+    answered: fields.answeredBy !== null,
   };
   made.set(item, linked);
   return linked;

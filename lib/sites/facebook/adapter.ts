@@ -1,5 +1,5 @@
 import type { FoundItem, LinkMemo, ReadContext, SiteAdapter } from '../adapter';
-import { withLinkedFields } from '../linked';
+import { samePrefix, withLinkedFields } from '../linked';
 import type { Author, ConversationItem, HealthProblem } from '../model';
 import { type FacebookLabels, LABEL_TABLES, labelsForAriaLabel, labelsForLang } from './labels';
 import {
@@ -131,14 +131,19 @@ function toUrl(href: string, base: string): URL | null {
 /** The query parameters that are part of a comment's permalink. */
 const PERMALINK_PARAMS = ['story_fbid', 'id', 'fbid', 'v', 'comment_id', 'reply_comment_id'];
 
+/** The query of only the parameters in `keep`, in that order. */
+function keptQuery(params: URLSearchParams, keep: readonly string[]): string {
+  const kept = new URLSearchParams();
+  for (const name of keep) {
+    const value = params.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  return kept.toString();
+}
+
 /** Keep only the query parameters that are part of the address; drop click tracking and the fragment. */
 function cleanUrl(url: URL, keep: readonly string[]): string {
-  const params = new URLSearchParams();
-  for (const name of keep) {
-    const value = url.searchParams.get(name);
-    if (value !== null) params.set(name, value);
-  }
-  const query = params.toString();
+  const query = keptQuery(url.searchParams, keep);
   return `${url.origin}${url.pathname}${query ? `?${query}` : ''}`;
 }
 
@@ -173,17 +178,8 @@ export function cleanHref(
       origin = baseMemo.origin;
     }
     if (origin !== null && origin !== 'null') {
-      let query = '';
       const names = keepFor(m[2] ?? '');
-      if (names.length > 0 && m[3]) {
-        const from = new URLSearchParams(m[3]);
-        const params = new URLSearchParams();
-        for (const name of names) {
-          const value = from.get(name);
-          if (value !== null) params.set(name, value);
-        }
-        query = params.toString();
-      }
+      const query = names.length > 0 && m[3] ? keptQuery(new URLSearchParams(m[3]), names) : '';
       return `${origin}${m[2]}${query ? `?${query}` : ''}`;
     }
   }
@@ -358,8 +354,8 @@ interface ArticleParts {
   links: HTMLAnchorElement[];
   commentLinks: HTMLAnchorElement[];
   bodies: Element[];
-  /** A link's text, cleaned, read once. */
-  textOf(link: HTMLAnchorElement): string;
+  /** A link's text, cleaned, read once; '' for no link. */
+  textOf(link: HTMLAnchorElement | null): string;
 }
 
 function partsOf(article: Element): ArticleParts {
@@ -373,7 +369,7 @@ function partsOf(article: Element): ArticleParts {
     links,
     commentLinks: links.filter((l) => l.matches(COMMENT_ID_LINK)),
     bodies: ownOf(BODY),
-    textOf: (link) => texts.get(link) ?? clean(link.textContent),
+    textOf: (link) => (link ? (texts.get(link) ?? clean(link.textContent)) : ''),
   };
 }
 
@@ -440,11 +436,13 @@ function postAuthorIn(scope: ParentNode): string | null {
   // The post's header comes first: looking for the first one stops there, where looking for all of them would
   // go through every comment.
   const first = scope.querySelector(POST_HEADER);
-  const firstName = first ? postAuthorOfHeader(first) : null;
-  if (firstName !== null || first === null) return firstName;
-  for (const header of Array.from(scope.querySelectorAll(POST_HEADER))) {
-    const name = postAuthorOfHeader(header);
-    if (name !== null) return name;
+  if (first === null) return null;
+  const name = postAuthorOfHeader(first);
+  if (name !== null) return name;
+  // The first header was a comment's, or named nobody: the post's comes later.
+  for (const header of Array.from(scope.querySelectorAll(POST_HEADER)).slice(1)) {
+    const later = postAuthorOfHeader(header);
+    if (later !== null) return later;
   }
   return null;
 }
@@ -490,7 +488,7 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
   const labels = ctx.labels;
   const aria = labels ? parseArticleLabel(article.getAttribute('aria-label') ?? '', labels) : null;
   const authorLink = authorLinkOf(article, aria?.name ?? null, parts);
-  const name = (authorLink ? parts.textOf(authorLink) : '') || aria?.name || '';
+  const name = parts.textOf(authorLink) || aria?.name || '';
   if (name === '') return null;
   const author: Author = { name: name.slice(0, 300) };
   const profileUrl = authorLink ? profileUrlOf(authorLink, ctx.baseUrl) : undefined;
@@ -519,7 +517,7 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
         const upAria = labels ? parseArticleLabel(up.getAttribute('aria-label') ?? '', labels) : null;
         parent = {
           id: commentIdFromLinks(upParts.commentLinks, ctx.baseUrl),
-          author: clean(authorLinkOf(up, upAria?.name ?? null, upParts)?.textContent) || upAria?.name || null,
+          author: upParts.textOf(authorLinkOf(up, upAria?.name ?? null, upParts)) || upAria?.name || null,
         };
         ctx.parents?.set(up, parent);
       }
@@ -622,8 +620,7 @@ export function link(
   /** Threads whose items may link differently: every item in them is linked again. */
   const touched = new Set<string>();
   if (prev && prev.page === page) {
-    const max = Math.min(prev.items.length, items.length);
-    while (same < max && prev.items[same] === items[same]) same++;
+    same = samePrefix(prev.items, items);
     byId = prev.byId;
     // What left the list (or moved within it) is forgotten, with the threads it was part of.
     for (let i = same; i < prev.items.length; i++) {
@@ -701,7 +698,6 @@ export function link(
       depth: item.depth,
       isBrand,
       addressedToBrand,
-      answered: answeredBy !== null,
       answeredBy,
     });
   }

@@ -1,5 +1,5 @@
 import type { LinkMemo, ReadContext } from '../adapter';
-import { withLinkedFields } from '../linked';
+import { samePrefix, withLinkedFields } from '../linked';
 import type { ConversationItem } from '../model';
 import { statusOfPage, xPageKind } from './page';
 import { mentionedHandles, normalizeHandle } from './read';
@@ -154,8 +154,7 @@ export function linkItems(
     prev.focused === focused &&
     prev.brandConversation === brandConversation
   ) {
-    const max = Math.min(prev.items.length, items.length);
-    while (same < max && prev.items[same] === items[same]) same++;
+    same = samePrefix(prev.items, items);
     // Depths of the unchanged items stand; those of the items after them are worked out again.
     depthById = prev.depthById;
     for (let i = same; i < prev.items.length; i++) depthById.delete((prev.items[i] as ConversationItem).id);
@@ -196,13 +195,7 @@ export function linkItems(
       if (inThread) answeredBy = 'thread';
       else if (ctx.repliedLocally.has(item.id)) answeredBy = 'local';
     }
-    linked[index] = withLinkedFields(lastLinked, item, {
-      depth,
-      isBrand,
-      addressedToBrand,
-      answered: answeredBy !== null,
-      answeredBy,
-    });
+    linked[index] = withLinkedFields(lastLinked, item, { depth, isBrand, addressedToBrand, answeredBy });
   }
   // Ids are unique in a page's conversation; a list where they are not is linked afresh next time.
   if (memo)
