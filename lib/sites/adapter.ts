@@ -40,6 +40,11 @@ export interface SiteAdapter {
    * part at a time, and an edit inside one means that item is read again.
    */
   readonly itemSelector: string;
+  /**
+   * Whether an element matching `itemSelector` is an item itself rather than a holder of items (a Facebook post
+   * around its comments). A holder is not read as one part: its items are. Without this, every match is an item.
+   */
+  isItem?(element: Element): boolean;
   /** Does this adapter handle the URL? */
   matches(url: URL): boolean;
   /** 'status', 'notifications', 'timeline', 'post', … (free text per site, shown in health). */

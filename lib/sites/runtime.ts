@@ -461,22 +461,39 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const roots: Element[] = [];
     const all = doc.querySelectorAll(adapter.itemSelector);
     // Document order puts an item nested in another (a reply in its comment) right after its outer item.
-    let outer: Element | null = null;
+    let outer = null as Element | null;
+    let holdsItems = false;
     for (let i = 0; i < all.length; i++) {
       const el = all[i] as Element;
-      if (outer?.contains(el)) continue;
+      if (outer?.contains(el)) {
+        // The first nested match shows the outer one holds others: a holder that is no item itself (a post
+        // around its comments) gives way to what it holds, so a long thread is still read in parts.
+        if (holdsItems || !adapter.isItem || adapter.isItem(outer)) {
+          holdsItems = true;
+          continue;
+        }
+        roots.pop();
+      }
       roots.push(el);
       outer = el;
+      holdsItems = false;
     }
     return roots.length > 0 ? roots : [doc];
   };
 
   const flush = (): void => {
     batchTimer = null;
+    const t0 = performance.now();
     const records = pending;
     pending = [];
-    const roots = rootsToRead(records, adapter.itemSelector);
+    const roots = rootsToRead(records, adapter.itemSelector, adapter.isItem);
     if (roots.length > 0) readRoots(roots);
+    // Sorting out what changed is part of reading it.
+    performance.measure('reciprocity:read', {
+      start: t0,
+      end: performance.now(),
+      detail: { found: 0, pending: urgent.length + later.length, background: 0, linkMs: 0 },
+    });
   };
 
   const observer = new MutationObserver((records) => {

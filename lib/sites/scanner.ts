@@ -79,24 +79,52 @@ export function needsReply(item: ConversationItem): boolean {
 
 /**
  * From the nodes a MutationObserver reported, the roots worth reading: added elements, and the item an edited
- * node sits in (text expanded by "Show more", a cell recycled in place). Roots inside another root are dropped.
+ * node sits in (text expanded by "Show more", a cell recycled in place). Items added into an item (replies
+ * into their comment, comments into a post) are read by themselves, without reading the one they went into
+ * again. Roots inside another root are dropped.
  */
-export function rootsToRead(records: readonly MutationRecord[], itemSelector: string): Element[] {
+export function rootsToRead(
+  records: readonly MutationRecord[],
+  itemSelector: string,
+  isItem?: (element: Element) => boolean,
+): Element[] {
   const roots = new Set<Element>();
   const ours = (n: Node): boolean => n.nodeType === 1 && (n as Element).tagName.startsWith('RECIPROCITY-');
+  // Records of one batch mostly share their target: each element is asked about once.
+  const asked = new Map<Element, boolean>();
+  const itemOrNot = (el: Element): boolean => {
+    if (!isItem) return true;
+    let yes = asked.get(el);
+    if (yes === undefined) {
+      yes = isItem(el);
+      asked.set(el, yes);
+    }
+    return yes;
+  };
+  const holdsItems = (n: Node): boolean =>
+    n.nodeType === 1 &&
+    ((n as Element).matches(itemSelector) || (n as Element).querySelector(itemSelector) !== null);
   for (const r of records) {
     let foreign = false;
+    const added: Node[] = [];
     for (const n of r.addedNodes) {
       if (ours(n)) continue;
       foreign = true;
+      added.push(n);
       if (n.nodeType === 1) roots.add(n as Element);
     }
     const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
     // Our own markers and chips live inside items: adding them must not make the item be read again.
     if (!target || target.closest('reciprocity-marker, reciprocity-chip, reciprocity-popover')) continue;
-    const owner = target.closest(itemSelector);
-    if (owner && (r.type === 'characterData' || foreign)) roots.add(owner);
+    let owner = target.closest(itemSelector);
+    // A holder of items (a post around its comments) is not read as one part.
+    while (owner && !itemOrNot(owner)) owner = owner.parentElement?.closest(itemSelector) ?? null;
+    if (!owner) continue;
+    if (r.type === 'characterData' || (foreign && !added.every(holdsItems))) roots.add(owner);
   }
   const list = [...roots].filter((el) => el.isConnected);
+  // Rows added side by side (the usual batch) cannot hold one another: only roots of different parents are compared.
+  const first = list[0]?.parentElement;
+  if (list.every((el) => el.parentElement === first)) return list;
   return list.filter((el) => !list.some((other) => other !== el && other.contains(el)));
 }

@@ -1,4 +1,5 @@
 import type { FoundItem, LinkMemo, ReadContext, SiteAdapter } from '../adapter';
+import { linkHrefTest } from '../href-test';
 import { samePrefix, withLinkedFields } from '../linked';
 import type { Author, ConversationItem, HealthProblem } from '../model';
 import { type FacebookLabels, LABEL_TABLES, labelsForAriaLabel, labelsForLang } from './labels';
@@ -63,6 +64,8 @@ export interface FacebookReadContext extends ReadContext {
   postAuthor?: string | null;
   /** Parent comments already looked up while reading this batch: replies in a thread share them. */
   parents?: Map<Element, { id: string | null; author: string | null }>;
+  /** The comment article this one replies to (null for none), when already known. */
+  parent?: Element | null;
 }
 
 export interface PageLanguage {
@@ -79,7 +82,11 @@ function docOf(root: ParentNode): Document | null {
   return (root as Node).ownerDocument ?? null;
 }
 
+/** Whitespace that `clean` would change: any but a single space between words. */
+const UNCLEAN = /[^\S ]| {2}|^ | $/;
+
 function clean(text: string | null | undefined): string {
+  if (!UNCLEAN.test(text ?? '')) return text ?? '';
   return (text ?? '')
     .replace(/[\u00a0\u202f]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -101,12 +108,34 @@ function ownCommentLinks(article: Element): HTMLAnchorElement[] {
  */
 const knownComments = new WeakSet<Element>();
 
-/** A comment or reply, as opposed to a post: it carries its own comment_id link. */
+/** Comment links inside an article nested in the one asked about: its replies' links, a post's comments' links. */
+const NESTED_COMMENT_LINK = `:scope ${ARTICLE} ${COMMENT_ID_LINK}`;
+
+/**
+ * Posts: articles that hold comments but have no comment link of their own. Every comment of a post asks about
+ * it, and on a long thread counting its links takes milliseconds, so the answer is kept. A post never becomes
+ * a comment; the answer is still checked again after a while, in case an article was caught half-rendered.
+ */
+const knownPosts = new WeakMap<Element, number>();
+const RECHECK_POST_MS = 10_000;
+
+/**
+ * A comment or reply, as opposed to a post: it carries its own comment_id link. Its links are counted rather
+ * than looked at one by one, so a post holding hundreds of comments costs two queries.
+ */
 export function isCommentArticle(el: Element): boolean {
   if (knownComments.has(el)) return true;
-  const yes = el.matches(ARTICLE) && ownCommentLinks(el).length > 0;
-  if (yes) knownComments.add(el);
-  return yes;
+  const now = Date.now();
+  if (now - (knownPosts.get(el) ?? -Infinity) < RECHECK_POST_MS) return false;
+  if (!el.matches(ARTICLE)) return false;
+  const links = el.querySelectorAll(COMMENT_ID_LINK).length;
+  if (links === 0) return false;
+  if (links > el.querySelectorAll(NESTED_COMMENT_LINK).length) {
+    knownComments.add(el);
+    return true;
+  }
+  knownPosts.set(el, now);
+  return false;
 }
 
 function parentCommentArticle(article: Element): Element | null {
@@ -130,6 +159,35 @@ function toUrl(href: string, base: string): URL | null {
 
 /** The query parameters that are part of a comment's permalink. */
 const PERMALINK_PARAMS = ['story_fbid', 'id', 'fbid', 'v', 'comment_id', 'reply_comment_id'];
+
+/** Characters `URLSearchParams` writes out as they are. */
+const FORM_SAFE = /^[A-Za-z0-9*\-._]*$/;
+
+/**
+ * `keptQuery(new URLSearchParams(query), keep)` without building either object, for the queries Facebook
+ * writes: no `%` or `+` (so nothing is decoded) and kept values that are written out unchanged. Null for any
+ * other query, which is then parsed.
+ */
+function keptPlainQuery(query: string, keep: readonly string[]): string | null {
+  if (query.includes('%') || query.includes('+')) return null;
+  const q = query.startsWith('?') ? query.slice(1) : query;
+  let out = '';
+  for (const name of keep) {
+    // The first pair with exactly this name: it starts the query or follows a '&', and ends at '=' or '&'.
+    let at = -1;
+    for (let i = q.indexOf(name); i !== -1 && at === -1; i = q.indexOf(name, i + 1)) {
+      const end = q.charAt(i + name.length);
+      if ((i === 0 || q.charAt(i - 1) === '&') && (end === '' || end === '=' || end === '&')) at = i;
+    }
+    if (at === -1) continue;
+    const start = at + name.length;
+    const stop = q.indexOf('&', start);
+    const value = q.charAt(start) === '=' ? q.slice(start + 1, stop === -1 ? q.length : stop) : '';
+    if (!FORM_SAFE.test(name) || !FORM_SAFE.test(value)) return null;
+    out += `${out ? '&' : ''}${name}=${value}`;
+  }
+  return out;
+}
 
 /** The query of only the parameters in `keep`, in that order. */
 function keptQuery(params: URLSearchParams, keep: readonly string[]): string {
@@ -179,7 +237,10 @@ export function cleanHref(
     }
     if (origin !== null && origin !== 'null') {
       const names = keepFor(m[2] ?? '');
-      const query = names.length > 0 && m[3] ? keptQuery(new URLSearchParams(m[3]), names) : '';
+      const query =
+        names.length > 0 && m[3]
+          ? (keptPlainQuery(m[3], names) ?? keptQuery(new URLSearchParams(m[3]), names))
+          : '';
       return `${origin}${m[2]}${query ? `?${query}` : ''}`;
     }
   }
@@ -232,10 +293,9 @@ export function decodeCommentId(raw: string): string {
   }
 }
 
-function commentIdFromLinks(links: readonly HTMLAnchorElement[], base: string): string | null {
+function commentIdFromHrefs(hrefs: readonly string[], base: string): string | null {
   let commentId: string | null = null;
-  for (const link of links) {
-    const href = link.getAttribute('href') ?? '';
+  for (const href of hrefs) {
     const reply = linkParam(href, 'reply_comment_id', base);
     if (reply) return decodeCommentId(reply);
     const comment = linkParam(href, 'comment_id', base);
@@ -251,9 +311,15 @@ function commentIdFromLinks(links: readonly HTMLAnchorElement[], base: string): 
  * The UI language: `<html lang>` when present (Facebook always sets it); otherwise the table whose wording the
  * comment articles use. An unknown language yields null labels rather than a guess.
  */
+/** The last language asked about and its table: a page keeps its language while it is read. */
+let langMemo: { lang: string; labels: FacebookLabels | null } | null = null;
+
 export function pageLanguage(doc: Document): PageLanguage {
   const lang = (doc.documentElement?.getAttribute('lang') ?? '').trim();
-  if (lang !== '') return { lang, labels: labelsForLang(lang) };
+  if (lang !== '') {
+    if (langMemo?.lang !== lang) langMemo = { lang, labels: labelsForLang(lang) };
+    return { lang, labels: langMemo.labels };
+  }
   for (const article of Array.from(doc.querySelectorAll(ARTICLE)).slice(0, 50)) {
     const labels = labelsForAriaLabel(article.getAttribute('aria-label') ?? '');
     if (labels) return { lang, labels };
@@ -296,7 +362,7 @@ function isInside(el: Element, containers: readonly Element[]): boolean {
 /** Text of an inline run: emoji images give their alt text, line breaks give \n, controls are skipped. */
 function inlineText(node: Node, onControl: (el: Element) => void): string {
   let out = '';
-  for (const child of Array.from(node.childNodes)) {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       out += child.nodeValue ?? '';
       continue;
@@ -307,12 +373,23 @@ function inlineText(node: Node, onControl: (el: Element) => void): string {
       onControl(el);
       continue;
     }
-    const tag = el.tagName.toLowerCase();
+    const tag = el.localName;
     if (tag === 'img') out += el.getAttribute('alt') ?? '';
     else if (tag === 'br') out += '\n';
     else if (tag !== 'script' && tag !== 'style') out += inlineText(el, onControl);
   }
   return out;
+}
+
+/** What makes a body's text differ from its `textContent`: emoji, line breaks, scripts, styles, controls. */
+const NOT_PLAIN_BODY = `img, br, script, style, ${BUTTON}`;
+
+/** A paragraph's lines with their runs of spaces made one and their ends trimmed. */
+function paragraph(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n');
 }
 
 interface BodyText {
@@ -329,19 +406,18 @@ function readBody(article: Element, bodies = own(article, BODY)): BodyText {
   let truncated = false;
   const paragraphs: string[] = [];
   for (const body of bodies) {
-    const blocks = Array.from(body.querySelectorAll(BODY_BLOCK)).filter(
-      (block) => block.querySelector(BODY_BLOCK) === null,
-    );
+    const found = body.querySelectorAll(BODY_BLOCK);
+    // Most bodies are one paragraph of plain text: no walk needed.
+    if (found.length <= 1 && body.querySelector(NOT_PLAIN_BODY) === null) {
+      paragraphs.push(paragraph((found[0] ?? body).textContent ?? ''));
+      continue;
+    }
+    const blocks = Array.from(found).filter((block) => block.querySelector(BODY_BLOCK) === null);
     for (const block of blocks.length > 0 ? blocks : [body]) {
       const text = inlineText(block, () => {
         truncated = true;
       });
-      paragraphs.push(
-        text
-          .split('\n')
-          .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-          .join('\n'),
-      );
+      paragraphs.push(paragraph(text));
     }
   }
   let text = paragraphs.join('\n').trim();
@@ -356,6 +432,8 @@ interface ArticleParts {
   bodies: Element[];
   /** A link's text, cleaned, read once; '' for no link. */
   textOf(link: HTMLAnchorElement | null): string;
+  /** A link's address as written, read once; '' for no link. */
+  hrefOf(link: HTMLAnchorElement | null): string;
 }
 
 function partsOf(article: Element): ArticleParts {
@@ -365,13 +443,20 @@ function partsOf(article: Element): ArticleParts {
     nested ? own(article, selector) : Array.from(article.querySelectorAll(selector));
   const links = ownOf(LINK) as HTMLAnchorElement[];
   const texts = new Map(links.map((link) => [link, clean(link.textContent)]));
+  const hrefs = new Map(links.map((link) => [link, link.getAttribute('href') ?? '']));
   return {
     links,
-    commentLinks: links.filter((l) => l.matches(COMMENT_ID_LINK)),
+    commentLinks: links.filter((l) =>
+      isCommentHref ? isCommentHref(hrefs.get(l) ?? null) : l.matches(COMMENT_ID_LINK),
+    ),
     bodies: ownOf(BODY),
     textOf: (link) => (link ? (texts.get(link) ?? clean(link.textContent)) : ''),
+    hrefOf: (link) => (link ? (hrefs.get(link) ?? link.getAttribute('href') ?? '') : ''),
   };
 }
+
+/** Comment links told apart by their address, which is read anyway, rather than by matching each link. */
+const isCommentHref = linkHrefTest(COMMENT_ID_LINK);
 
 function authorLinkOf(
   article: Element,
@@ -389,9 +474,9 @@ function authorLinkOf(
 
 const profileParams = (path: string): readonly string[] => (path.endsWith('/profile.php') ? ['id'] : []);
 
-function profileUrlOf(link: HTMLAnchorElement, base: string): string | undefined {
+function profileUrlOf(href: string, base: string): string | undefined {
   // profile.php addresses a person by ?id=; every other profile is addressed by its path.
-  return cleanHref(link.getAttribute('href') ?? '', base, profileParams) ?? undefined;
+  return cleanHref(href, base, profileParams) ?? undefined;
 }
 
 function timeLinkOf(
@@ -419,8 +504,11 @@ function findPostAuthor(article: Element): string | null {
   let up = article.parentElement?.closest(ARTICLE) ?? null;
   while (up && isCommentArticle(up)) up = up.parentElement?.closest(ARTICLE) ?? null;
   const scope: ParentNode | null = up ?? article.ownerDocument;
-  if (!scope) return null;
-  const href = article.ownerDocument?.location?.href ?? '';
+  return scope ? postAuthorOf(scope, article.ownerDocument?.location?.href ?? '') : null;
+}
+
+/** The author of the post `scope` holds, remembered per post and address. */
+function postAuthorOf(scope: ParentNode, href: string): string | null {
   const cached = postAuthorCache.get(scope);
   const now = Date.now();
   if (cached && cached.href === href && (cached.name !== null || now - cached.at < RETRY_POST_AUTHOR_MS)) {
@@ -467,7 +555,10 @@ function isBrandName(name: string, brand: readonly string[]): boolean {
 }
 
 function readIdOf(article: Element, base: string): string | null {
-  return commentIdFromLinks(ownCommentLinks(article), base);
+  return commentIdFromHrefs(
+    ownCommentLinks(article).map((link) => link.getAttribute('href') ?? ''),
+    base,
+  );
 }
 
 /**
@@ -482,7 +573,7 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
   if (!article.matches(ARTICLE)) return null;
   const parts = partsOf(article);
   if (parts.commentLinks.length === 0) return null;
-  const id = commentIdFromLinks(parts.commentLinks, ctx.baseUrl);
+  const id = commentIdFromHrefs(parts.commentLinks.map(parts.hrefOf), ctx.baseUrl);
   if (!id || id.length > 100) return null;
 
   const labels = ctx.labels;
@@ -491,7 +582,7 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
   const name = parts.textOf(authorLink) || aria?.name || '';
   if (name === '') return null;
   const author: Author = { name: name.slice(0, 300) };
-  const profileUrl = authorLink ? profileUrlOf(authorLink, ctx.baseUrl) : undefined;
+  const profileUrl = authorLink ? profileUrlOf(parts.hrefOf(authorLink), ctx.baseUrl) : undefined;
   if (profileUrl) author.profileUrl = profileUrl.slice(0, 2000);
 
   const timeLink = timeLinkOf(article, authorLink, parts);
@@ -501,7 +592,7 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
     if (time === null && aria?.time) time = parseRelativeTime(aria.time, ctx.now, labels);
   }
   const permalink = timeLink
-    ? (cleanHref(timeLink.getAttribute('href') ?? '', ctx.baseUrl, PERMALINK_PARAMS)?.slice(0, 2000) ?? null)
+    ? (cleanHref(parts.hrefOf(timeLink), ctx.baseUrl, PERMALINK_PARAMS)?.slice(0, 2000) ?? null)
     : null;
 
   const { text, truncated } = readBody(article, parts.bodies);
@@ -509,14 +600,15 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
   let depth = 0;
   let parentId: string | null = null;
   let parentAuthor: string | null = null;
-  for (let up = parentCommentArticle(article); up; up = parentCommentArticle(up)) {
+  const first = ctx.parent === undefined ? parentCommentArticle(article) : ctx.parent;
+  for (let up = first; up; up = parentCommentArticle(up)) {
     if (depth === 0) {
       let parent = ctx.parents?.get(up);
       if (!parent) {
         const upParts = partsOf(up);
         const upAria = labels ? parseArticleLabel(up.getAttribute('aria-label') ?? '', labels) : null;
         parent = {
-          id: commentIdFromLinks(upParts.commentLinks, ctx.baseUrl),
+          id: commentIdFromHrefs(upParts.commentLinks.map(upParts.hrefOf), ctx.baseUrl),
           author: upParts.textOf(authorLinkOf(up, upAria?.name ?? null, upParts)) || upAria?.name || null,
         };
         ctx.parents?.set(up, parent);
@@ -575,14 +667,18 @@ export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
   for (const article of commentArticles(root)) {
     try {
       let postAuthor: string | null | undefined;
-      if (parentCommentArticle(article) === null) {
+      // The articles around this one: the comment it replies to, or else the post it is under.
+      const around = article.parentElement?.closest(ARTICLE) ?? null;
+      const parent = around && !isCommentArticle(around) ? parentCommentArticle(around) : around;
+      if (parent === null) {
         // Comments of one post share its author; look it up once per post.
-        let post = article.parentElement?.closest(ARTICLE) ?? null;
-        while (post && isCommentArticle(post)) post = post.parentElement?.closest(ARTICLE) ?? null;
-        if (!postAuthors.has(post)) postAuthors.set(post, findPostAuthor(article));
-        postAuthor = postAuthors.get(post);
+        if (!postAuthors.has(around)) {
+          const scope = around ?? doc;
+          postAuthors.set(around, scope ? postAuthorOf(scope, ctx.baseUrl) : null);
+        }
+        postAuthor = postAuthors.get(around);
       }
-      const item = readComment(article, { ...ctx, labels, postAuthor, parents });
+      const item = readComment(article, { ...ctx, labels, postAuthor, parents, parent });
       if (!item || seen.has(item.id)) continue;
       seen.add(item.id);
       out.push({ item, element: article });
@@ -1159,6 +1255,7 @@ function guard<A extends unknown[], R>(
 export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
   itemSelector: ARTICLE,
+  isItem: guard(isCommentArticle, () => true),
   matches: guard(matches, () => false),
   pageKind: guard(pageKind, () => 'other'),
   readItems: guard(readItems, () => []),

@@ -1,4 +1,5 @@
 import type { ReadContext } from '../adapter';
+import { linkHrefTest } from '../href-test';
 import type { ConversationItem } from '../model';
 import {
   AVATAR,
@@ -182,20 +183,6 @@ const ID = {
   socialContext: testIdOf(SOCIAL_CONTEXT),
   card: testIdOf(CARD),
 };
-
-/**
- * A selector of the shape `a[href^="/"]` as a test of the attribute's value, so a link's `href` is read once
- * and tried against several selectors in script; null for any other shape, which is then matched as usual.
- */
-export function linkHrefTest(selector: string): ((href: string | null) => boolean) | null {
-  const m = /^a\[href([*^$]?=)"([^"\\]+)"\]$/.exec(selector);
-  if (!m) return null;
-  const [, op, value = ''] = m;
-  if (op === '^=') return (href) => href?.startsWith(value) === true;
-  if (op === '*=') return (href) => href?.includes(value) === true;
-  if (op === '$=') return (href) => href?.endsWith(value) === true;
-  return (href) => href === value;
-}
 
 const isStatusHref = linkHrefTest(STATUS_LINK);
 const isProfileHref = linkHrefTest(PROFILE_HREF);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   decodeCommentId,
   facebookAdapter,
@@ -463,5 +463,38 @@ describe('reading one comment', () => {
       <div role="article"><a href="https://www.facebook.com/a?comment_id=5"></a></div>
       <div role="article"><a href="http://[bad?comment_id=5">Broken</a></div>`;
     expect(facebookAdapter.readItems(document, context(BRAND))).toEqual([]);
+  });
+});
+
+describe('a long thread under a post article', () => {
+  it('reads each comment on its own without looking through the whole post for every one', () => {
+    const comments = Array.from(
+      { length: 200 },
+      (_, n) =>
+        `<div role="article" aria-label="Comment by Ann Lee ${n + 1} hours ago">` +
+        '<a href="https://www.facebook.com/ann.lee">Ann Lee</a>' +
+        `<span lang="en"><div dir="auto">Question ${n}?</div></span>` +
+        `<a href="https://www.facebook.com/AcmeCoffee/posts/1?comment_id=${7000 + n}">${n + 1}h</a></div>`,
+    ).join('');
+    document.documentElement.setAttribute('lang', 'en');
+    document.body.innerHTML = `<div role="article" id="post"><h2><a href="https://www.facebook.com/AcmeCoffee">Acme Coffee</a></h2><div>${comments}</div></div>`;
+    const post = document.getElementById('post') as Element;
+    const asked = vi.spyOn(post, 'querySelectorAll');
+    const read = Array.from(post.querySelectorAll('div[role="article"][aria-label]')).flatMap((c) =>
+      facebookAdapter.readItems(c, context(BRAND)),
+    );
+    expect(read).toHaveLength(200);
+    expect(read.every((f) => f.item.depth === 0 && f.item.replyingTo[0] === 'Acme Coffee')).toBe(true);
+    expect(
+      unansweredIds(
+        facebookAdapter.link(
+          read.map((f) => f.item),
+          context(BRAND),
+          url,
+        ),
+      ),
+    ).toHaveLength(200);
+    // One look for the comments above, then at most a couple to tell the post is not a comment itself.
+    expect(asked.mock.calls.length).toBeLessThanOrEqual(3);
   });
 });

@@ -114,3 +114,68 @@ describe('our own UI in the page', () => {
     expect(rootsToRead([record], 'article')).toEqual([]);
   });
 });
+
+describe('choosing what to read when items hold items', () => {
+  /** A post article around its comment list, as Facebook renders it; comments carry a `data-comment` mark. */
+  function post(): { post: Element; list: Element } {
+    const holder = document.createElement('div');
+    holder.innerHTML =
+      '<article id="post"><h2>Post</h2><div id="list"><article data-comment>one<article data-comment>reply</article></article></div></article>';
+    document.body.append(holder);
+    const p = holder.querySelector('#post') as Element;
+    return { post: p, list: p.querySelector('#list') as Element };
+  }
+  const isItem = (el: Element) => el.hasAttribute('data-comment');
+
+  async function recorded(change: () => void, root: Node): Promise<MutationRecord[]> {
+    const seen: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => seen.push(...r));
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    change();
+    await Promise.resolve();
+    observer.disconnect();
+    return seen;
+  }
+
+  it('reads comments added to a post by themselves, not the whole post again', async () => {
+    const { post: p, list } = post();
+    const added = Array.from({ length: 3 }, () => {
+      const c = document.createElement('article');
+      c.setAttribute('data-comment', '');
+      c.textContent = 'new';
+      return c;
+    });
+    const asked: Element[] = [];
+    const seen = await recorded(() => list.append(...added), p);
+    const roots = rootsToRead(seen, 'article', (el) => {
+      asked.push(el);
+      return isItem(el);
+    });
+    expect(roots).toEqual(added);
+    // The post is asked about once for the whole batch.
+    expect(asked.filter((el) => el === p)).toHaveLength(1);
+  });
+
+  it('reads a reply added to a comment without reading the comment again', async () => {
+    const { list } = post();
+    const comment = list.querySelector('[data-comment]') as Element;
+    const reply = document.createElement('article');
+    reply.setAttribute('data-comment', '');
+    const seen = await recorded(() => comment.append(reply), comment);
+    expect(rootsToRead(seen, 'article', isItem)).toEqual([reply]);
+  });
+
+  it('reads the comment again when its own content changes', async () => {
+    const { list } = post();
+    const comment = list.querySelector('[data-comment]') as Element;
+    const seen = await recorded(() => comment.append(document.createElement('span')), comment);
+    const roots = rootsToRead(seen, 'article', isItem);
+    expect(roots).toEqual([comment]);
+  });
+
+  it('does not read the whole post when the post changes outside its comments', async () => {
+    const { post: p } = post();
+    const seen = await recorded(() => p.querySelector('h2')?.append(document.createElement('b')), p);
+    expect(rootsToRead(seen, 'article', isItem)).toEqual(seen.flatMap((r) => Array.from(r.addedNodes)));
+  });
+});

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linkHrefTest, readRichText } from '../../../lib/sites/x/read';
+import { linkHrefTest } from '../../../lib/sites/href-test';
+import { readRichText } from '../../../lib/sites/x/read';
 import { PROFILE_HREF, STATUS_LINK } from '../../../lib/sites/x/selectors';
 import { loadFixture, STATUS_URL } from './load';
 
