@@ -28,9 +28,11 @@ const NOT_PLAIN = 'img, br, script, style';
 
 /**
  * Whether an element's `textContent` is the text a reader sees. Icons are SVG, which usually hold no text at
- * all: only an SVG that does (a `<title>`) makes the difference.
+ * all: only an SVG that does (a `<title>`) makes the difference. Most elements hold neither, and one query
+ * says so.
  */
 function isPlain(el: Element): boolean {
+  if (el.querySelector(`${NOT_PLAIN}, svg`) === null) return true;
   if (el.querySelector(NOT_PLAIN) !== null) return false;
   const icons = el.getElementsByTagName('svg');
   for (let i = 0; i < icons.length; i++) if ((icons[i]?.textContent ?? '') !== '') return false;
