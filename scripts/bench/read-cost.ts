@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { ROOT } from '../../tests/e2e/fixtures-build';
 import { chromiumPath } from '../../tests/e2e/harness';
 
@@ -53,74 +53,88 @@ async function bundle(): Promise<string> {
   return out.outputFiles[0]?.text ?? '';
 }
 
-export async function measureReadCost(html: string, url: string, site: ReadSite): Promise<ReadCost[]> {
-  const code = await bundle();
+/**
+ * Runs `use` on a page of Chromium, without the extension, that is served `html` at `url`'s origin, with
+ * `headers` added to the response.
+ */
+export async function withServedPage<T>(
+  html: string,
+  url: string,
+  use: (page: Page) => Promise<T>,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
     const context = await browser.newContext();
-    // Served cross-origin isolated, so the page's clock counts microseconds rather than tenths of a millisecond.
     await context.route(`${new URL(url).origin}/**`, (r) =>
-      r.fulfill({
-        status: 200,
-        contentType: 'text/html',
-        headers: {
-          'Cross-Origin-Opener-Policy': 'same-origin',
-          'Cross-Origin-Embedder-Policy': 'require-corp',
-        },
-        body: html,
-      }),
+      r.fulfill({ status: 200, contentType: 'text/html', headers, body: html }),
     );
-    const page = await context.newPage();
-    await page.goto(url);
-    const cdp = await context.newCDPSession(page);
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: 'reciprocity-bench',
-    });
-    const evaluate = async <T>(expression: string, world: Variant['world']): Promise<T> => {
-      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-        expression,
-        returnByValue: true,
-        ...(world === 'isolated' ? { contextId: executionContextId } : {}),
-      });
-      if (exceptionDetails) throw new Error(`bench page: ${exceptionDetails.exception?.description ?? ''}`);
-      return result.value as T;
-    };
-    await evaluate(code, 'isolated');
-    await evaluate(code, 'page');
-    const call = (v: Variant, from: number, count: number) =>
-      evaluate<[number, number]>(
-        `__readCost.read(${JSON.stringify(site)}, ${JSON.stringify(v.reader)}, ${from}, ${count})`,
-        v.world,
-      );
-    const total = await evaluate<number>(`__readCost.count(${JSON.stringify(site)})`, 'page');
-    // Warm-up on the first items, several times over, so the readers run optimised code from then on.
-    for (const v of VARIANTS) for (let i = 0; i < 5; i++) await call(v, 0, WARM_UP);
-    const samples = VARIANTS.map(() => [] as number[]);
-    const found = VARIANTS.map(() => 0);
-    const read = VARIANTS.map(() => 0);
-    for (let from = WARM_UP, turn = 0; from + BLOCK <= total; from += BLOCK, turn++) {
-      const k = turn % VARIANTS.length;
-      const [ms, n] = await call(VARIANTS[k] as Variant, from, BLOCK);
-      samples[k]?.push((ms / BLOCK) * 1000);
-      found[k] = (found[k] ?? 0) + n;
-      read[k] = (read[k] ?? 0) + BLOCK;
-    }
-    return VARIANTS.map((v, k) => {
-      const s = [...(samples[k] ?? [])].sort((a, b) => a - b);
-      return {
-        label: v.label,
-        perItemUs: s[s.length >> 1] ?? Number.NaN,
-        blocks: s.length,
-        found: found[k] ?? 0,
-        read: read[k] ?? 0,
-      };
-    });
+    return await use(await context.newPage());
   } finally {
     await browser.close();
   }
+}
+
+/** Cross-origin isolation: the page's clock then counts microseconds rather than tenths of a millisecond. */
+const ISOLATED = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export async function measureReadCost(html: string, url: string, site: ReadSite): Promise<ReadCost[]> {
+  const code = await bundle();
+  return withServedPage(html, url, (page) => readCostOn(page, code, url, site), ISOLATED);
+}
+
+async function readCostOn(page: Page, code: string, url: string, site: ReadSite): Promise<ReadCost[]> {
+  const context = page.context();
+  await page.goto(url);
+  const cdp = await context.newCDPSession(page);
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'reciprocity-bench',
+  });
+  const evaluate = async <T>(expression: string, world: Variant['world']): Promise<T> => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      returnByValue: true,
+      ...(world === 'isolated' ? { contextId: executionContextId } : {}),
+    });
+    if (exceptionDetails) throw new Error(`bench page: ${exceptionDetails.exception?.description ?? ''}`);
+    return result.value as T;
+  };
+  await evaluate(code, 'isolated');
+  await evaluate(code, 'page');
+  const call = (v: Variant, from: number, count: number) =>
+    evaluate<[number, number]>(
+      `__readCost.read(${JSON.stringify(site)}, ${JSON.stringify(v.reader)}, ${from}, ${count})`,
+      v.world,
+    );
+  const total = await evaluate<number>(`__readCost.count(${JSON.stringify(site)})`, 'page');
+  // Warm-up on the first items, several times over, so the readers run optimised code from then on.
+  for (const v of VARIANTS) for (let i = 0; i < 5; i++) await call(v, 0, WARM_UP);
+  const samples = VARIANTS.map(() => [] as number[]);
+  const found = VARIANTS.map(() => 0);
+  const read = VARIANTS.map(() => 0);
+  for (let from = WARM_UP, turn = 0; from + BLOCK <= total; from += BLOCK, turn++) {
+    const k = turn % VARIANTS.length;
+    const [ms, n] = await call(VARIANTS[k] as Variant, from, BLOCK);
+    samples[k]?.push((ms / BLOCK) * 1000);
+    found[k] = (found[k] ?? 0) + n;
+    read[k] = (read[k] ?? 0) + BLOCK;
+  }
+  return VARIANTS.map((v, k) => {
+    const s = [...(samples[k] ?? [])].sort((a, b) => a - b);
+    return {
+      label: v.label,
+      perItemUs: s[s.length >> 1] ?? Number.NaN,
+      blocks: s.length,
+      found: found[k] ?? 0,
+      read: read[k] ?? 0,
+    };
+  });
 }

@@ -10,10 +10,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { FIXTURE_OUT, ROOT } from '../../tests/e2e/fixtures-build';
-import { chromiumPath, launch } from '../../tests/e2e/harness';
-import { measureReadCost, type ReadSite } from './read-cost';
+import { launch } from '../../tests/e2e/harness';
+import { measureReadCost, type ReadSite, withServedPage } from './read-cost';
 
 const CAPTURE = join(ROOT, '../shared/fixtures/x-real/mnemosyne-tweet.html');
 const INITIAL = 1000;
@@ -203,19 +202,7 @@ async function runPage(withExtension: boolean, html: string, url: string): Promi
       await h.close();
     }
   }
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const context = await browser.newContext();
-    await context.route(`${new URL(url).origin}/**`, (r) =>
-      r.fulfill({ status: 200, contentType: 'text/html', body: html }),
-    );
-    return await drive(await context.newPage());
-  } finally {
-    await browser.close();
-  }
+  return withServedPage(html, url, drive);
 }
 
 export async function run(): Promise<boolean | undefined> {

@@ -159,7 +159,8 @@ export function statusFromPath(path: string): StatusRef | null {
 export interface TweetParts {
   userName: Element | null;
   times: Element[];
-  statusLinks: Element[];
+  /** Permalinks anywhere in the tweet, in page order: the fallback when no time sits in one. */
+  statusLinks: () => Element[];
   text: Element | null;
   showMore: boolean;
   /** Profile links outside the author block, the text, the repost line and link cards that show an @. */
@@ -214,21 +215,92 @@ function quotesFrom(article: Element, userNames: readonly Element[]): Element[] 
 }
 
 /**
- * The tweet's own parts, leaving out quoted tweets and tweets nested in it. The parts are found through three
+ * The tweet's own parts, leaving out quoted tweets and tweets nested in it. Most tweets have neither, and
+ * are read by a few direct lookups; the rest by the general walk. Each lookup is a call from the extension's
+ * world into the page's DOM, and those calls are most of what reading costs.
+ */
+export function tweetParts(article: Element): TweetParts {
+  return simpleParts(article) ?? generalParts(article);
+}
+
+/** How many times `@` occurs in a text. */
+function atSigns(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Parts of a tweet with one User-Name and no tweet inside it, so with nothing to leave out: each part is the
+ * first of its kind, found by its own lookup. Null for any other tweet. Gives what `generalParts` gives:
+ * - the author's links are the User-Name's own;
+ * - a "Replying to" link shows an `@` that is in neither the User-Name nor the text, so when the tweet holds
+ *   no other `@` it has none, and its links are not looked at one by one.
+ */
+export function simpleParts(article: Element): TweetParts | null {
+  const names = article.querySelectorAll(USER_NAME);
+  if (names.length !== 1 || article.getElementsByTagName(TWEET_TAG).length !== 0) return null;
+  const userName = names[0] as Element;
+  const text = article.querySelector(TWEET_TEXT);
+  const authorLinks: Element[] = [];
+  const inName = userName.getElementsByTagName('a');
+  for (let i = 0; i < inName.length; i++) {
+    const el = inName[i] as Element;
+    if (isProfileHref ? isProfileHref(el.getAttribute('href')) : el.matches(PROFILE_HREF))
+      authorLinks.push(el);
+  }
+  const inText = text ? atSigns(text.textContent ?? '') : 0;
+  // Text inside the User-Name, or the other way round, would count its signs twice (16 | 8: contains, within).
+  const nestedText = inText > 0 && text !== null && (userName.compareDocumentPosition(text) & 24) !== 0;
+  const others =
+    atSigns(article.textContent ?? '') - atSigns(userName.textContent ?? '') - (nestedText ? 0 : inText);
+  let statusLinks: Element[] | null = null;
+  const handleLinks: Element[] = [];
+  if (others > 0 || nestedText) {
+    const containers = [userName];
+    for (const selector of [TWEET_TEXT, SOCIAL_CONTEXT, CARD])
+      containers.push(...article.querySelectorAll(selector));
+    const links = article.getElementsByTagName('a');
+    for (let i = 0; i < links.length; i++) {
+      const el = links[i] as Element;
+      if (!(el.textContent ?? '').includes('@') || insideAny(el, containers)) continue;
+      if (isProfileHref ? isProfileHref(el.getAttribute('href')) : el.matches(PROFILE_HREF))
+        handleLinks.push(el);
+    }
+  }
+  return {
+    userName,
+    times: Array.from(article.querySelectorAll(TIME)),
+    // Wanted only when no time sits in a permalink.
+    statusLinks: () => {
+      statusLinks ??= Array.from(article.querySelectorAll(STATUS_LINK));
+      return statusLinks;
+    },
+    text,
+    showMore: article.querySelector(SHOW_MORE) !== null,
+    handleLinks,
+    authorLinks,
+    avatar: article.querySelector(AVATAR),
+  };
+}
+
+/**
+ * Parts of any tweet, leaving out quoted tweets and tweets nested in it. The parts are found through three
  * cheap lookups (elements with a test id, links, times) instead of one query with many selectors, which costs
  * several times more on X's large tweets; the few candidates are then sorted out in script.
  */
-export function tweetParts(article: Element): TweetParts {
+export function generalParts(article: Element): TweetParts {
   const parts: TweetParts = {
     userName: null,
     times: [],
-    statusLinks: [],
+    statusLinks: () => statusLinks,
     text: null,
     showMore: false,
     handleLinks: [],
     authorLinks: [],
     avatar: null,
   };
+  const statusLinks: Element[] = [];
   const found = article.querySelectorAll('[data-testid]');
   const marked: Element[] = [];
   const ids: string[] = [];
@@ -270,7 +342,7 @@ export function tweetParts(article: Element): TweetParts {
     const el = links[i] as Element;
     if (!own(el)) continue;
     const href = el.getAttribute('href');
-    if (isStatusHref ? isStatusHref(href) : el.matches(STATUS_LINK)) parts.statusLinks.push(el);
+    if (isStatusHref ? isStatusHref(href) : el.matches(STATUS_LINK)) statusLinks.push(el);
     if (!(isProfileHref ? isProfileHref(href) : el.matches(PROFILE_HREF))) continue;
     if (parts.userName?.contains(el)) parts.authorLinks.push(el);
     // A handle link's text is the handle itself: plain text is enough to tell, and far cheaper.
@@ -287,12 +359,19 @@ function readStatus(
   parts: TweetParts,
   baseUrl: string,
 ): (StatusRef & { link: Element; href: string }) | null {
-  const links = parts.times.map((time) => time.closest(STATUS_LINK)).concat(parts.statusLinks);
-  for (const link of links) {
+  const refOf = (link: Element | null) => {
     const href = link?.getAttribute('href') ?? '';
     const path = link ? pathOf(href, baseUrl) : null;
     const ref = path ? statusFromPath(path) : null;
-    if (ref && link) return { ...ref, link, href };
+    return ref && link ? { ...ref, link, href } : null;
+  };
+  for (const time of parts.times) {
+    const found = refOf(time.closest(STATUS_LINK));
+    if (found) return found;
+  }
+  for (const link of parts.statusLinks()) {
+    const found = refOf(link);
+    if (found) return found;
   }
   return null;
 }

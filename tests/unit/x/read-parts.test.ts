@@ -1,10 +1,12 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linkHrefTest } from '../../../lib/sites/href-test';
-import { readRichText } from '../../../lib/sites/x/read';
+import { generalParts, readRichText, simpleParts, type TweetParts } from '../../../lib/sites/x/read';
 import { PROFILE_HREF, STATUS_LINK } from '../../../lib/sites/x/selectors';
-import { loadFixture, STATUS_URL } from './load';
+import { SEED } from '../fuzz/bounds';
+import { loadFixture, loadHtml, STATUS_URL } from './load';
 
 describe('link selectors tried in script', () => {
   it('agree with the browser matching the selector, on every link of every X fixture', () => {
@@ -64,5 +66,113 @@ describe('the text of a part of a tweet', () => {
     expect(text('<span>Love it </span><img alt="☕"><br><span>again</span>')).toBe('Love it ☕\nagain');
     expect(text('<span>Acme</span><svg><title>Verified account</title></svg>')).toBe('Acme');
     expect(text('<span>Acme</span><style>.x{}</style>')).toBe('Acme');
+  });
+});
+
+/** The same elements, in the same order: parts are compared by identity, not by looking alike. */
+function expectSameParts(short: TweetParts, general: TweetParts): void {
+  const same = (a: readonly (Element | null)[], b: readonly (Element | null)[]) => {
+    expect(a.length).toBe(b.length);
+    expect(a.map((el, i) => el === b[i])).toEqual(a.map(() => true));
+  };
+  same([short.userName, short.text, short.avatar], [general.userName, general.text, general.avatar]);
+  expect(short.showMore).toBe(general.showMore);
+  same(short.times, general.times);
+  same(short.statusLinks(), general.statusLinks());
+  same(short.authorLinks, general.authorLinks);
+  same(short.handleLinks, general.handleLinks);
+}
+
+/** Checks every tweet of the document the short way applies to; gives how many there were. */
+function checkTweets(doc: Document): number {
+  let short = 0;
+  for (const article of Array.from(doc.querySelectorAll('article'))) {
+    const parts = simpleParts(article);
+    if (!parts) continue;
+    short++;
+    expectSameParts(parts, generalParts(article));
+  }
+  return short;
+}
+
+const CAPTURES = join(__dirname, '../../../../shared/fixtures/x-real');
+
+describe("a tweet's parts read the short way", () => {
+  it("are the general walk's, on every tweet of our fixture pages", () => {
+    const pages = readdirSync(join(__dirname, '../../fixtures/x')).filter((f) => f.endsWith('.html'));
+    let short = 0;
+    for (const page of pages) short += checkTweets(loadFixture(page, STATUS_URL));
+    expect(short).toBeGreaterThan(30);
+  });
+
+  it.skipIf(!existsSync(CAPTURES))(
+    "are the general walk's on real x.com captures, and quotes take the long way",
+    () => {
+      let short = 0;
+      let long = 0;
+      for (const file of readdirSync(CAPTURES).filter((f) => f.endsWith('.html'))) {
+        const doc = loadHtml(readFileSync(join(CAPTURES, file), 'utf8'), STATUS_URL);
+        const found = checkTweets(doc);
+        short += found;
+        long += doc.querySelectorAll('article').length - found;
+      }
+      expect(short).toBeGreaterThan(0);
+      // The captures with a quoted tweet hold two User-Names in one tweet.
+      expect(long).toBeGreaterThanOrEqual(3);
+    },
+  );
+
+  it("are the general walk's after random edits of a conversation page", () => {
+    const edits = fc.constantFrom(
+      (el: Element) => el.remove(),
+      (el: Element) => el.append('Replying to @bob'),
+      (el: Element) => el.insertAdjacentHTML('beforeend', '<a href="/bob">@bob</a>'),
+      (el: Element) => el.insertAdjacentHTML('afterend', '<div><a href="/carol">@carol</a> and @dave</div>'),
+      (el: Element) => el.insertAdjacentHTML('beforeend', '<a href="/erin/status/77">@erin</a>'),
+      (el: Element) => el.insertAdjacentHTML('beforeend', '<time datetime="2026-01-01T00:00:00Z">1h</time>'),
+      (el: Element) => el.insertAdjacentHTML('beforeend', '<div data-testid="tweetText">@frank hi</div>'),
+      (el: Element) =>
+        el.insertAdjacentHTML('beforeend', '<div data-testid="card.wrapper"><a href="/g">@g</a></div>'),
+      (el: Element) =>
+        el.insertAdjacentHTML('beforeend', '<div data-testid="socialContext"><a href="/h">@h</a></div>'),
+      (el: Element) =>
+        el.insertAdjacentHTML('beforeend', '<div data-testid="User-Name"><a href="/q">@q</a></div>'),
+      (el: Element) =>
+        el.insertAdjacentHTML('beforeend', '<article data-testid="tweet"><a href="/n">@n</a></article>'),
+      (el: Element) => el.removeAttribute('data-testid'),
+      (el: Element) => el.setAttribute('data-testid', 'tweetText'),
+      (el: Element) => el.setAttribute('data-testid', 'User-Name'),
+      (el: Element) => el.setAttribute('href', '/someone'),
+      (el: Element) => el.parentElement?.prepend(el),
+      (el: Element) => {
+        // Text moved into the author block, or the author block into the text.
+        const tweet = el.closest('article');
+        const name = tweet?.querySelector('[data-testid="User-Name"]');
+        const body = tweet?.querySelector('[data-testid="tweetText"]');
+        if (!name || !body || name.contains(body) || body.contains(name)) return;
+        if ((el.textContent?.length ?? 0) % 2 === 0) name.append(body);
+        else body.append(name);
+      },
+    );
+    // Each run edits one tweet of a conversation page, in a page of its own.
+    const tweets = Array.from(
+      loadFixture('status-conversation.html', STATUS_URL).querySelectorAll('article'),
+    ).map((a) => a.outerHTML);
+    fc.assert(
+      fc.property(
+        fc.nat(tweets.length - 1),
+        fc.array(fc.tuple(fc.nat(), edits), { minLength: 1, maxLength: 6 }),
+        (which, steps) => {
+          document.body.innerHTML = `<div data-testid="cellInnerDiv">${tweets[which]}</div>`;
+          for (const [at, edit] of steps) {
+            const inside = Array.from(document.querySelectorAll('article *'));
+            const el = inside[at % Math.max(1, inside.length)];
+            if (el) edit(el);
+          }
+          checkTweets(document);
+        },
+      ),
+      { seed: SEED, numRuns: 200 },
+    );
   });
 });
