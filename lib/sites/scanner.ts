@@ -79,9 +79,9 @@ export function needsReply(item: ConversationItem): boolean {
 
 /**
  * From the nodes a MutationObserver reported, the roots worth reading: added elements, and the item an edited
- * node sits in (text expanded by "Show more", a cell recycled in place). Items added into an item (replies
- * into their comment, comments into a post) are read by themselves, without reading the one they went into
- * again. Roots inside another root are dropped.
+ * node sits in (text expanded by "Show more", a cell recycled in place). Items added on their own into an
+ * item (replies into their comment) are read by themselves, without reading the one they went into again;
+ * anything else added into an item may change it, and it is read again. Roots inside another root are dropped.
  */
 export function rootsToRead(
   records: readonly MutationRecord[],
@@ -101,9 +101,8 @@ export function rootsToRead(
     }
     return yes;
   };
-  const holdsItems = (n: Node): boolean =>
-    n.nodeType === 1 &&
-    ((n as Element).matches(itemSelector) || (n as Element).querySelector(itemSelector) !== null);
+  const isAnItem = (n: Node): boolean =>
+    n.nodeType === 1 && (n as Element).matches(itemSelector) && itemOrNot(n as Element);
   for (const r of records) {
     let foreign = false;
     const added: Node[] = [];
@@ -120,7 +119,7 @@ export function rootsToRead(
     // A holder of items (a post around its comments) is not read as one part.
     while (owner && !itemOrNot(owner)) owner = owner.parentElement?.closest(itemSelector) ?? null;
     if (!owner) continue;
-    if (r.type === 'characterData' || (foreign && !added.every(holdsItems))) roots.add(owner);
+    if (r.type === 'characterData' || (foreign && !added.every(isAnItem))) roots.add(owner);
   }
   const list = [...roots].filter((el) => el.isConnected);
   // Rows added side by side (the usual batch) cannot hold one another: only roots of different parents are compared.

@@ -165,6 +165,15 @@ describe('choosing what to read when items hold items', () => {
     expect(rootsToRead(seen, 'article', isItem)).toEqual([reply]);
   });
 
+  it('reads the comment again when what is added to it holds a reply and more', async () => {
+    const { list } = post();
+    const comment = list.querySelector('[data-comment]') as Element;
+    const block = document.createElement('div');
+    block.innerHTML = 'edited text<article data-comment>reply</article>';
+    const seen = await recorded(() => comment.append(block), comment);
+    expect(rootsToRead(seen, 'article', isItem)).toEqual([comment]);
+  });
+
   it('reads the comment again when its own content changes', async () => {
     const { list } = post();
     const comment = list.querySelector('[data-comment]') as Element;
