@@ -197,7 +197,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let watchIdle: number | null = null;
   const watchSoon = (el: Element): void => {
     toWatch.push(el);
-    watchIdle ??= ctx.requestIdleCallback(
+    if (watchIdle !== null) return;
+    watchIdle = ctx.requestIdleCallback(
       () => {
         watchIdle = null;
         const els = toWatch;
@@ -386,6 +387,19 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   let lastRelinkAt = Number.NEGATIVE_INFINITY;
   let relinkWanted = false;
 
+  /**
+   * A user-timing entry for one stretch of reading work since `start`: the benchmark reads these to measure
+   * the coach's cost in a real page. `found` items were read, `background` of them off screen in idle time,
+   * and `linkMs` of the time went into linking and markers.
+   */
+  const measureRead = (start: number, { found = 0, background = 0, linkMs = 0 } = {}): void => {
+    performance.measure('reciprocity:read', {
+      start,
+      end: performance.now(),
+      detail: { found, pending: urgent.length + later.length, background, linkMs },
+    });
+  };
+
   const readSlice = (deadline?: IdleDeadline): void => {
     sliceTimer = null;
     idleHandle = null;
@@ -427,12 +441,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       syncMarkers();
       linkMs = performance.now() - linkStart;
     }
-    // A user-timing entry per slice: the benchmark reads these to measure the coach's cost in a real page.
-    performance.measure('reciprocity:read', {
-      start: t0,
-      end: performance.now(),
-      detail: { found: found.length, pending: urgent.length + later.length, background, linkMs },
-    });
+    measureRead(t0, { found: found.length, background, linkMs });
     scheduleReading();
   };
 
@@ -489,11 +498,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const roots = rootsToRead(records, adapter.itemSelector, adapter.isItem);
     if (roots.length > 0) readRoots(roots);
     // Sorting out what changed is part of reading it.
-    performance.measure('reciprocity:read', {
-      start: t0,
-      end: performance.now(),
-      detail: { found: 0, pending: urgent.length + later.length, background: 0, linkMs: 0 },
-    });
+    measureRead(t0);
   };
 
   const observer = new MutationObserver((records) => {
@@ -513,11 +518,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const t0 = performance.now();
     readRoots(pageRoots(), { onScreenFirst: true });
     // Finding the page's items and what is on screen is part of the first read.
-    performance.measure('reciprocity:read', {
-      start: t0,
-      end: performance.now(),
-      detail: { found: 0, pending: urgent.length + later.length, background: 0, linkMs: 0 },
-    });
+    measureRead(t0);
     scheduleSnapshot();
   };
 

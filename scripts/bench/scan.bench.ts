@@ -86,7 +86,8 @@ interface PageRun {
   batchStarts: number[];
   /** Time on the page's thread to check health and hand each snapshot to the browser. */
   snapshots: number[];
-  longTasks: number[];
+  /** Long tasks on the page: when each started and how long it ran, in ms. */
+  longTasks: { start: number; duration: number }[];
   scriptMs: number;
 }
 
@@ -148,7 +149,7 @@ async function runPage(withExtension: boolean, html: string, url: string): Promi
   const file = join(FIXTURE_OUT, 'bench-1000.html');
   mkdirSync(FIXTURE_OUT, { recursive: true });
   writeFileSync(file, html);
-  const observe = `window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
+  const observe = `window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });`;
   const drive = async (page: import('playwright-core').Page): Promise<PageRun> => {
     await page.addInitScript(observe);
     const cdp = await page.context().newCDPSession(page);
@@ -187,7 +188,9 @@ async function runPage(withExtension: boolean, html: string, url: string): Promi
     const snapshots = await page.evaluate(() =>
       performance.getEntriesByName('reciprocity:snapshot').map((e) => e.duration),
     );
-    const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { __long: { start: number; duration: number }[] }).__long,
+    );
     return { initial, growing, batchStarts, snapshots, longTasks, scriptMs };
   };
   if (withExtension) {
@@ -272,6 +275,9 @@ async function measure(html: string, url: string): Promise<boolean> {
   const batchDurations = batches.map((r) => r.duration);
   const batchLinking = batches.map((r) => r.linkMs);
   const batchesRead = batches.filter((b) => b.found === BATCH).length;
+  // The page's own load makes long tasks of its own; those that end before the coach's first read are not its.
+  const firstRead = coached.initial[0]?.start ?? Number.POSITIVE_INFINITY;
+  const coachLongTasks = coached.longTasks.filter((t) => t.start + t.duration > firstRead);
   const extensionMs = sum(coached.initial) + sum(coached.growing);
   const rows: [string, string, string, boolean][] = [
     [
@@ -311,6 +317,12 @@ async function measure(html: string, url: string): Promise<boolean> {
       `${bare.longTasks.length} / ${coached.longTasks.length}`,
       'no extra',
       coached.longTasks.length <= bare.longTasks.length,
+    ],
+    [
+      'long tasks still running once the coach began reading',
+      `${coachLongTasks.length}${coachLongTasks.length > 0 ? ` (${coachLongTasks.map((t) => t.duration.toFixed(0)).join(', ')} ms)` : ''}`,
+      'none',
+      coachLongTasks.length === 0,
     ],
     [
       'snapshots to the background: count, median, longest',

@@ -307,13 +307,13 @@ function commentIdFromHrefs(hrefs: readonly string[], base: string): string | nu
 // ---------------------------------------------------------------------------------------------------------------
 // Language
 
+/** The last language asked about and its table: a page keeps its language while it is read. */
+let langMemo: { lang: string; labels: FacebookLabels | null } | null = null;
+
 /**
  * The UI language: `<html lang>` when present (Facebook always sets it); otherwise the table whose wording the
  * comment articles use. An unknown language yields null labels rather than a guess.
  */
-/** The last language asked about and its table: a page keeps its language while it is read. */
-let langMemo: { lang: string; labels: FacebookLabels | null } | null = null;
-
 export function pageLanguage(doc: Document): PageLanguage {
   const lang = (doc.documentElement?.getAttribute('lang') ?? '').trim();
   if (lang !== '') {
@@ -893,7 +893,7 @@ export function signedInAccount(doc: Document): string | null {
       }
     }
   }
-  for (const el of outsideComments(doc, CONTROL)) {
+  for (const el of outsideArticles(doc, CONTROL)) {
     const text = `${clean(el.getAttribute('aria-label'))} ${clean(el.textContent)}`;
     for (const table of tables) {
       const m = table.switchInto.exec(text);
@@ -932,11 +932,12 @@ export function literalStart(pattern: RegExp): string | null {
 }
 
 /**
- * Elements matching `selector` that are not part of a comment: what a commenter wrote is never taken for the
- * page's own controls. Where the engine supports it, comments are left out by the query itself, which spares
- * looking at every control of every comment.
+ * Elements matching `selector` outside every article: controls inside a post or a comment belong to it, not to
+ * the page, and what a commenter wrote is never taken for the page's own controls. The query itself leaves
+ * articles out, which spares looking at every control of every comment; each result is still checked, as some
+ * DOM implementations (happy-dom, under the CLI) accept that query but do not apply it.
  */
-function outsideComments(doc: Document, selector: string): Element[] {
+function outsideArticles(doc: Document, selector: string): Element[] {
   let found: Element[];
   try {
     const parts = selector.split(',').map((part) => `${part.trim()}:not(${ARTICLE} *)`);
@@ -944,10 +945,7 @@ function outsideComments(doc: Document, selector: string): Element[] {
   } catch {
     found = Array.from(doc.querySelectorAll(selector));
   }
-  return found.filter((el) => {
-    const holder = el.closest(ARTICLE);
-    return holder === null || !isCommentArticle(holder);
-  });
+  return found.filter((el) => el.closest(ARTICLE) === null);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -183,15 +183,14 @@ const ID = {
   text: testIdOf(TWEET_TEXT),
   showMore: testIdOf(SHOW_MORE),
   avatar: testIdOf(AVATAR),
-  socialContext: testIdOf(SOCIAL_CONTEXT),
-  card: testIdOf(CARD),
 };
 
 const isStatusHref = linkHrefTest(STATUS_LINK);
 const isProfileHref = linkHrefTest(PROFILE_HREF);
 
 /** Parts of a tweet whose profile links are never "Replying to" handles. */
-const NOT_REPLYING_TO = new Set([ID.userName, ID.text, ID.socialContext, ID.card]);
+const NOT_REPLYING_TO_PARTS = [USER_NAME, TWEET_TEXT, SOCIAL_CONTEXT, CARD];
+const NOT_REPLYING_TO = new Set(NOT_REPLYING_TO_PARTS.map(testIdOf));
 
 function insideAny(el: Element, containers: readonly Element[]): boolean {
   for (const c of containers) if (c.contains(el)) return true;
@@ -257,9 +256,8 @@ export function simpleParts(article: Element): TweetParts | null {
   let statusLinks: Element[] | null = null;
   const handleLinks: Element[] = [];
   if (others > 0 || nestedText) {
-    const containers = [userName];
-    for (const selector of [TWEET_TEXT, SOCIAL_CONTEXT, CARD])
-      containers.push(...article.querySelectorAll(selector));
+    const containers: Element[] = [];
+    for (const selector of NOT_REPLYING_TO_PARTS) containers.push(...article.querySelectorAll(selector));
     const links = article.getElementsByTagName('a');
     for (let i = 0; i < links.length; i++) {
       const el = links[i] as Element;
