@@ -31,12 +31,22 @@ export function withLinkedFields(
   ) {
     return last;
   }
+  // Written out rather than spread: this runs for every new item of every batch.
   const linked: ConversationItem = {
-    ...item,
+    site: item.site,
+    id: item.id,
     author: { ...item.author },
-    replyingTo: [...item.replyingTo],
-    ...fields,
+    text: item.text,
+    truncated: item.truncated,
+    time: item.time,
+    permalink: item.permalink,
+    replyingTo: item.replyingTo.slice(),
+    depth: fields.depth,
+    parentId: item.parentId,
+    isBrand: fields.isBrand,
+    addressedToBrand: fields.addressedToBrand,
     answered: fields.answeredBy !== null,
+    answeredBy: fields.answeredBy,
   };
   made.set(item, linked);
   return linked;

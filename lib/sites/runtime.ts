@@ -4,6 +4,7 @@ import type { DraftReport, InsertResult, ItemLabel, PageContext } from '../messa
 import { sendToBackground, serveTab } from '../messaging/transport';
 import type { ReadContext, SiteAdapter } from './adapter';
 import { requestInsert } from './editors/client';
+import { samePrefix } from './linked';
 import type { ConversationItem, HealthProblem, SiteHealth, TabSnapshot } from './model';
 import { ItemStore, needsReply, rootsToRead } from './scanner';
 import { SnapshotSender } from './snapshot-patch';
@@ -42,6 +43,21 @@ const READ_AT_ONCE = 40;
 export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const doc = document;
   const loadedAt = performance.now();
+  /**
+   * Timers that do nothing once the extension is gone. The context's own timers do the same, but each adds a
+   * listener that stays until the page unloads; the coach sets several per batch of changes on a long session.
+   */
+  const timer = (run: () => void, ms: number): number =>
+    window.setTimeout(() => {
+      if (ctx.isValid) run();
+    }, ms);
+  const idle = (run: (deadline: IdleDeadline) => void, timeout: number): number =>
+    window.requestIdleCallback(
+      (deadline) => {
+        if (ctx.isValid) run(deadline);
+      },
+      { timeout },
+    );
   const store = new ItemStore(adapter);
   /** What the background last confirmed, so snapshots carry only what changed. */
   const sender = new SnapshotSender();
@@ -79,15 +95,25 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (first || changed) scheduleSnapshot();
   };
 
+  /** What reading knows of the brand, made again only when the page context or the signed-in account changes. */
+  let known: {
+    from: PageContext;
+    account: string | null;
+    brand: readonly string[];
+    replied: Set<string>;
+  } | null = null;
   const readContext = (): ReadContext => {
     const configured = pageContext.brand;
     const account = configured.length === 0 ? (signedIn?.account ?? null) : null;
-    return {
-      brand: configured.length > 0 ? configured : account ? [account] : [],
-      now: new Date(),
-      baseUrl: location.href,
-      repliedLocally: new Set(pageContext.repliedLocally),
-    };
+    if (known?.from !== pageContext || known.account !== account) {
+      known = {
+        from: pageContext,
+        account,
+        brand: configured.length > 0 ? configured : account ? [account] : [],
+        replied: new Set(pageContext.repliedLocally),
+      };
+    }
+    return { brand: known.brand, now: new Date(), baseUrl: location.href, repliedLocally: known.replied };
   };
 
   /**
@@ -118,9 +144,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       checked.href === url.href &&
       now - checked.at < HEALTH_EVERY_MS;
     if (!fresh && healthIdle === null) {
-      healthIdle = ctx.requestIdleCallback(refreshHealth, { timeout: IDLE_TIMEOUT_MS });
+      healthIdle = idle(refreshHealth, IDLE_TIMEOUT_MS);
     } else if (fresh && recheckTimer === null) {
-      recheckTimer = ctx.setTimeout(() => {
+      recheckTimer = timer(() => {
         recheckTimer = null;
         scheduleSnapshot();
       }, HEALTH_EVERY_MS);
@@ -198,15 +224,12 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const watchSoon = (el: Element): void => {
     toWatch.push(el);
     if (watchIdle !== null) return;
-    watchIdle = ctx.requestIdleCallback(
-      () => {
-        watchIdle = null;
-        const els = toWatch;
-        toWatch = [];
-        for (const e of els) if (watchedIds.has(e)) watcher.observe(e);
-      },
-      { timeout: WATCH_WITHIN_MS },
-    );
+    watchIdle = idle(() => {
+      watchIdle = null;
+      const els = toWatch;
+      toWatch = [];
+      for (const e of els) if (watchedIds.has(e)) watcher.observe(e);
+    }, WATCH_WITHIN_MS);
   };
 
   const unwatch = (id: string): void => {
@@ -260,16 +283,36 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     entry.marker.update(text, intent);
   };
 
+  /**
+   * The list last synced. Linking hands back the same objects, in a list that starts the same, for what did
+   * not change, so only the part after the first difference needs a look: a batch of new items at the end of
+   * a long thread costs a look at the batch.
+   */
+  let syncedList: readonly ConversationItem[] = [];
+
   /** `also`: ids to look at even if their item is unchanged ('all' after the page's markers were toggled). */
   const syncMarkers = (also: ReadonlySet<string> | 'all' = new Set()): void => {
     const now = Date.now();
     const show = pageContext.markers && !layoutBroken;
     const all = also === 'all' || show !== shown;
     shown = show;
-    for (const item of store.all()) {
+    const list = store.all();
+    const from = all ? 0 : samePrefix(syncedList, list);
+    syncedList = list;
+    for (let i = from; i < list.length; i++) {
+      const item = list[i] as ConversationItem;
       if (!all && synced.get(item.id) === item && !also.has(item.id)) continue;
       synced.set(item.id, item);
       syncItem(item, show, now);
+    }
+    // Items asked for by id in the unchanged part were synced as they are, so the map holds them.
+    if (!all && from > 0 && also.size > 0) {
+      const tail = new Set<string>();
+      for (let i = from; i < list.length; i++) tail.add((list[i] as ConversationItem).id);
+      for (const id of also) {
+        const item = tail.has(id) ? undefined : synced.get(id);
+        if (item) syncItem(item, show, now);
+      }
     }
     // Markers already on the page show their age as of now; ages move by the minute, so twice a minute will do.
     if (!all && now - agesAt < AGES_EVERY_MS) return;
@@ -314,6 +357,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     watchedIds.clear();
     waiting.clear();
     synced.clear();
+    syncedList = [];
   };
 
   // ---------- snapshots ----------
@@ -371,7 +415,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const scheduleSnapshot = (): void => {
     if (snapshotTimer !== null) return;
     const wait = Math.max(0, SNAPSHOT_THROTTLE_MS - (performance.now() - lastSnapshotAt));
-    snapshotTimer = ctx.setTimeout(() => void sendSnapshot(), wait);
+    snapshotTimer = timer(() => void sendSnapshot(), wait);
   };
 
   // ---------- scanning ----------
@@ -400,10 +444,11 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     });
   };
 
-  const readSlice = (deadline?: IdleDeadline): void => {
+  /** `since`: when the work this slice finishes began (sorting out a batch of changes), if before it. */
+  const readSlice = (deadline?: IdleDeadline, since?: number): void => {
     sliceTimer = null;
     idleHandle = null;
-    const t0 = performance.now();
+    const t0 = since ?? performance.now();
     const rc = readContext();
     const found: ReturnType<SiteAdapter['readItems']> = [];
     let background = 0;
@@ -448,9 +493,9 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const scheduleReading = (): void => {
     // A link still owed while the background reads is settled by the next idle slice, not by spinning here.
     if (urgent.length > 0 || (relinkWanted && later.length === 0)) {
-      if (sliceTimer === null) sliceTimer = ctx.setTimeout(() => readSlice(), 0);
+      if (sliceTimer === null) sliceTimer = timer(() => readSlice(), 0);
     } else if (later.length > 0 && idleHandle === null) {
-      idleHandle = ctx.requestIdleCallback((deadline) => readSlice(deadline), { timeout: IDLE_TIMEOUT_MS });
+      idleHandle = idle((deadline) => readSlice(deadline), IDLE_TIMEOUT_MS);
     }
   };
 
@@ -490,26 +535,38 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     return roots.length > 0 ? roots : [doc];
   };
 
+  /**
+   * A batch of changes: what it added is read there and then, in the same slice and the same task, as the page
+   * just drew it (a slice already waiting is taken over). Sorting out what changed is part of reading it.
+   */
   const flush = (): void => {
     batchTimer = null;
     const t0 = performance.now();
     const records = pending;
     pending = [];
     const roots = rootsToRead(records, adapter.itemSelector, adapter.isItem);
-    if (roots.length > 0) readRoots(roots);
-    // Sorting out what changed is part of reading it.
-    measureRead(t0);
+    if (roots.length === 0) {
+      performance.measure('reciprocity:read', { start: t0, end: performance.now() });
+      return;
+    }
+    for (const r of roots) urgent.push(r);
+    relinkWanted = true;
+    if (sliceTimer !== null) {
+      clearTimeout(sliceTimer);
+      sliceTimer = null;
+    }
+    readSlice(undefined, t0);
   };
 
   const observer = new MutationObserver((records) => {
     for (const r of records) pending.push(r);
-    if (batchTimer === null) batchTimer = ctx.setTimeout(flush, BATCH_MS);
+    if (batchTimer === null) batchTimer = timer(flush, BATCH_MS);
   });
 
   const fullScan = (): void => {
     store.clear();
     signedIn = null;
-    if (pageContext.brand.length === 0) ctx.requestIdleCallback(lookUpSignedIn, { timeout: IDLE_TIMEOUT_MS });
+    if (pageContext.brand.length === 0) idle(lookUpSignedIn, IDLE_TIMEOUT_MS);
     sender.reset();
     labels = {};
     releaseMarkers();
@@ -591,7 +648,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const onTyping = (): void => {
     // Typing itself does nothing but restart a timer: the draft is read and checked once the user pauses.
     if (draftTimer !== null) clearTimeout(draftTimer);
-    draftTimer = ctx.setTimeout(() => void sendDraft(), DRAFT_DEBOUNCE_MS);
+    draftTimer = timer(() => void sendDraft(), DRAFT_DEBOUNCE_MS);
   };
 
   ctx.addEventListener(doc, 'focusin', () => {
@@ -705,7 +762,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     fullScan();
     observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
     // Health needs time: a page with no items yet may simply still be loading.
-    ctx.setTimeout(() => scheduleSnapshot(), HEALTH_GRACE_MS + 100);
+    timer(() => scheduleSnapshot(), HEALTH_GRACE_MS + 100);
   };
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {

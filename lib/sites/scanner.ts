@@ -10,6 +10,8 @@ import type { ConversationItem } from './model';
 export class ItemStore {
   private items = new Map<string, ConversationItem>();
   private elements = new Map<string, WeakRef<Element>>();
+  /** The items in order, kept while batches only add new ones; null when it must be made again. */
+  private ordered: ConversationItem[] | null = [];
   private linked: ConversationItem[] = [];
   private memo: LinkMemo = {};
 
@@ -27,11 +29,17 @@ export class ItemStore {
         changed.add(item.id);
       }
       // Re-inserting moves the id to the end of the Map's order, which keeps document order for recycled cells.
-      if (old) this.items.delete(item.id);
+      if (old) {
+        this.items.delete(item.id);
+        this.ordered = null;
+      } else {
+        this.ordered?.push(item);
+      }
       this.items.set(item.id, item);
       this.elements.set(item.id, new WeakRef(element));
     }
     while (this.items.size > this.maxItems) {
+      this.ordered = null;
       const oldest = this.items.keys().next().value as string;
       this.items.delete(oldest);
       this.elements.delete(oldest);
@@ -42,7 +50,9 @@ export class ItemStore {
 
   /** Re-derive isBrand / addressedToBrand / answered for the whole conversation. */
   relink(ctx: ReadContext, url: URL): ConversationItem[] {
-    this.linked = this.adapter.link([...this.items.values()], ctx, url, this.memo);
+    this.ordered ??= [...this.items.values()];
+    // A copy: linking remembers the list it was given, and this one grows.
+    this.linked = this.adapter.link(this.ordered.slice(), ctx, url, this.memo);
     return this.linked;
   }
 
@@ -67,6 +77,7 @@ export class ItemStore {
   clear(): void {
     this.items.clear();
     this.elements.clear();
+    this.ordered = [];
     this.linked = [];
     this.memo = {};
   }
@@ -89,7 +100,8 @@ export function rootsToRead(
   isItem?: (element: Element) => boolean,
 ): Element[] {
   const roots = new Set<Element>();
-  const ours = (n: Node): boolean => n.nodeType === 1 && (n as Element).tagName.startsWith('RECIPROCITY-');
+  // Our elements' names start so; a text node's name is `#text`.
+  const ours = (n: Node): boolean => n.nodeName.startsWith('RECIPROCITY-');
   // Records of one batch mostly share their target: each element is asked about once.
   const asked = new Map<Element, boolean>();
   const itemOrNot = (el: Element): boolean => {
@@ -106,7 +118,10 @@ export function rootsToRead(
   for (const r of records) {
     let foreign = false;
     const added: Node[] = [];
-    for (const n of r.addedNodes) {
+    // Indexed: the page's node list answers an index directly, where a for-of asks it through an iterator.
+    const nodes = r.addedNodes;
+    for (let i = 0, count = nodes.length; i < count; i++) {
+      const n = nodes[i] as Node;
       if (ours(n)) continue;
       foreign = true;
       added.push(n);
@@ -121,9 +136,11 @@ export function rootsToRead(
     if (!owner) continue;
     if (r.type === 'characterData' || (foreign && !added.every(isAnItem))) roots.add(owner);
   }
-  const list = [...roots].filter((el) => el.isConnected);
-  // Rows added side by side (the usual batch) cannot hold one another: only roots of different parents are compared.
-  const first = list[0]?.parentElement;
-  if (list.every((el) => el.parentElement === first)) return list;
+  const all = [...roots];
+  // Rows added side by side (the usual batch) are in the page when their parent is, and cannot hold one
+  // another; only roots of different parents are compared.
+  const first = all[0]?.parentElement ?? null;
+  if (first?.isConnected && all.every((el) => el.parentElement === first)) return all;
+  const list = all.filter((el) => el.isConnected);
   return list.filter((el) => !list.some((other) => other !== el && other.contains(el)));
 }

@@ -760,13 +760,46 @@ export function link(
   const rootIds: string[] = prev ? prev.rootIds.slice(0, same) : [];
   const rootParentIds: (string | null)[] = prev ? prev.rootParentIds.slice(0, same) : [];
   const redo: number[] = [];
-  for (let i = 0; i < items.length; i++) {
-    if (!again(i)) continue;
-    redo.push(i);
+  // When items were only added (new comments scrolled in), the earlier items to link again are found through
+  // the threads they were in, rather than by looking at every earlier item.
+  const appended = prev !== undefined && same === prev.items.length;
+  const threads = appended ? prev.threads : new Map<string, number[]>();
+  const inThread = (key: string | null, i: number) => {
+    if (key === null) return;
+    const list = threads.get(key);
+    if (list) list.push(i);
+    else threads.set(key, [i]);
+  };
+  if (appended) {
+    const earlier = new Set<number>();
+    for (const id of touched) {
+      for (const i of threads.get(id) ?? []) {
+        if (i < same && again(i)) earlier.add(i);
+      }
+    }
+    redo.push(...[...earlier].sort((a, b) => a - b));
+    for (let i = same; i < items.length; i++) redo.push(i);
+  } else {
+    for (let i = 0; i < items.length; i++) if (again(i)) redo.push(i);
+  }
+  for (const i of redo) {
     const root = rootOf(items[i] as ConversationItem);
+    // An item is listed under its thread and under the parent its thread's top names, whenever either changes.
+    const moved = !appended || i >= same || rootIds[i] !== root.id || rootParentIds[i] !== root.parentId;
     roots[i] = root;
     rootIds[i] = root.id;
     rootParentIds[i] = root.parentId;
+    if (moved && appended) {
+      inThread(root.id, i);
+      inThread(root.parentId, i);
+    }
+  }
+  // Linked afresh: every item is listed.
+  if (!appended) {
+    for (let i = 0; i < items.length; i++) {
+      inThread(rootIds[i] as string, i);
+      inThread(rootParentIds[i] as string | null, i);
+    }
   }
   // Every item of a thread whose brand replies changed is in `redo`, so the last brand reply of each such
   // thread is found among them.
@@ -801,7 +834,7 @@ export function link(
   if (memo)
     memo.state =
       byId.size === items.length
-        ? ({ page, items, linked, roots, rootIds, rootParentIds, byId } satisfies LinkState)
+        ? ({ page, items, linked, roots, rootIds, rootParentIds, byId, threads } satisfies LinkState)
         : undefined;
   return linked;
 }
@@ -821,6 +854,11 @@ interface LinkState {
   /** The parent each thread's top item names, when it is a reply whose parent is not known. */
   rootParentIds: (string | null)[];
   byId: Map<string, ConversationItem>;
+  /**
+   * The items listed under each thread's top id and under the parent id that top names. Lists only grow, so an
+   * entry may be out of date: it is checked against `rootIds` and `rootParentIds` before use.
+   */
+  threads: Map<string, number[]>;
 }
 
 function nameKey(name: string): string {

@@ -9,7 +9,7 @@ import {
   tweetId,
 } from './composer';
 import { expectsTweets, matchesX, signedInHandle, statusOfPage, xPageKind } from './page';
-import { ownElements, quoteRoots, readTweet, replyButtonOf, TWEET_TAG } from './read';
+import { articlesIn, ownElements, quoteRoots, readTweet, replyButtonOf, TWEET_TAG } from './read';
 import {
   AVATAR,
   CELL,
@@ -65,20 +65,41 @@ const TEXT_BODY = 'div[lang][dir="auto"]';
 /** Fewer tweets than this is a single embedded tweet rather than a timeline, which has no cells. */
 const TIMELINE_AT_LEAST = 3;
 
-/**
- * The tweets `root` holds; when `root` is a part of a tweet that X re-rendered (text hydrated, "Show more"
- * expanded), the tweet around it, so the item is read again with what changed.
- */
-function tweetsUnder(root: ParentNode): Element[] {
-  const around = 'closest' in root ? (root as Element).closest(TWEET) : null;
-  return (around ? [around] : []).concat(Array.from(root.querySelectorAll(TWEET)));
+/** The tweets inside `root`, in page order. */
+function tweetsIn(root: ParentNode): Element[] {
+  if (!('getElementsByTagName' in root)) return Array.from(root.querySelectorAll(TWEET));
+  // An element's list is kept: the tweet below a cell asks the browser about the same cell again.
+  const tagged =
+    (root as Node).nodeType === 1
+      ? articlesIn(root as Element)
+      : (root as Document).getElementsByTagName(TWEET_TAG);
+  const tweets: Element[] = [];
+  for (let i = 0; i < tagged.length; i++) {
+    const el = tagged[i] as Element;
+    if (el.matches(TWEET)) tweets.push(el);
+  }
+  return tweets;
 }
 
+/**
+ * The tweets `root` holds; when `root` is a part of a tweet that X re-rendered (text hydrated, "Show more"
+ * expanded), the tweet around it too, so the item is read again with what changed. Each is read knowing
+ * whether another tweet sits inside it: in page order such a tweet comes right after the one around it.
+ */
 export function readTweets(root: ParentNode, ctx: ReadContext): FoundItem[] {
   const found: FoundItem[] = [];
-  for (const element of tweetsUnder(root)) {
+  const around = 'closest' in root ? (root as Element).closest(TWEET) : null;
+  const under = tweetsIn(root);
+  const tweets = around ? [around, ...under] : under;
+  for (let i = 0; i < tweets.length; i++) {
+    const element = tweets[i] as Element;
+    const next = tweets[i + 1];
+    const holdsNoTweet =
+      element === around
+        ? around === root && under.length === 0
+        : next === undefined || !element.contains(next);
     try {
-      const item = readTweet(element, ctx);
+      const item = readTweet(element, ctx, holdsNoTweet);
       if (item) found.push({ item, element });
     } catch {
       // Odd markup must never break the page: the tweet is left out and health reports what is missing.

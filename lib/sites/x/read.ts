@@ -60,9 +60,10 @@ export function mentionedHandles(text: string): string[] {
  * their alt text. Link parts X hides from screen readers (`https://`, the rest of a long URL) are kept, which
  * gives the full URL as copy-and-paste does.
  */
-export function readRichText(el: Element): string {
+export function readRichText(el: Element, content?: string): string {
   // Most elements hold plain text only: no walk needed. This runs for every link and text of every tweet.
-  if (el.childElementCount === 0 || isPlain(el)) return el.textContent ?? '';
+  // `content`, when the caller has it, is the element's `textContent`, read already.
+  if (el.childElementCount === 0 || isPlain(el)) return content ?? el.textContent ?? '';
   let out = '';
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
@@ -158,10 +159,15 @@ export function statusFromPath(path: string): StatusRef | null {
 /** Everything `readTweet` needs from one tweet, gathered in one go. */
 export interface TweetParts {
   userName: Element | null;
-  times: Element[];
+  /** The tweet's first own time: when it was posted. */
+  time: Element | null;
+  /** Its other own times, in page order: wanted only when the first sits in no permalink. */
+  laterTimes: () => Element[];
   /** Permalinks anywhere in the tweet, in page order: the fallback when no time sits in one. */
   statusLinks: () => Element[];
   text: Element | null;
+  /** The text's `textContent`, when it was read while finding the parts. */
+  textContent?: string;
   showMore: boolean;
   /** Profile links outside the author block, the text, the repost line and link cards that show an @. */
   handleLinks: Element[];
@@ -218,8 +224,8 @@ function quotesFrom(article: Element, userNames: readonly Element[]): Element[] 
  * are read by a few direct lookups; the rest by the general walk. Each lookup is a call from the extension's
  * world into the page's DOM, and those calls are most of what reading costs.
  */
-export function tweetParts(article: Element): TweetParts {
-  return simpleParts(article) ?? generalParts(article);
+export function tweetParts(article: Element, holdsNoTweet = false): TweetParts {
+  return simpleParts(article, holdsNoTweet) ?? generalParts(article);
 }
 
 /** How many times `@` occurs in a text. */
@@ -236,19 +242,17 @@ function atSigns(text: string): number {
  * - a "Replying to" link shows an `@` that is in neither the User-Name nor the text, so when the tweet holds
  *   no other `@` it has none, and its links are not looked at one by one.
  */
-export function simpleParts(article: Element): TweetParts | null {
+export function simpleParts(article: Element, holdsNoTweet = false): TweetParts | null {
   const names = article.querySelectorAll(USER_NAME);
-  if (names.length !== 1 || article.getElementsByTagName(TWEET_TAG).length !== 0) return null;
+  if (names.length !== 1) return null;
+  // `holdsNoTweet`: the caller found the page's tweets in order and none of them is inside this one.
+  if (!holdsNoTweet && article.getElementsByTagName(TWEET_TAG).length !== 0) return null;
   const userName = names[0] as Element;
   const text = article.querySelector(TWEET_TEXT);
-  const authorLinks: Element[] = [];
-  const inName = userName.getElementsByTagName('a');
-  for (let i = 0; i < inName.length; i++) {
-    const el = inName[i] as Element;
-    if (isProfileHref ? isProfileHref(el.getAttribute('href')) : el.matches(PROFILE_HREF))
-      authorLinks.push(el);
-  }
-  const inText = text ? atSigns(text.textContent ?? '') : 0;
+  const textContent = text ? (text.textContent ?? '') : undefined;
+  // The User-Name is small, and matching its few links there costs fewer calls than reading each address.
+  const authorLinks = Array.from(userName.querySelectorAll(PROFILE_HREF));
+  const inText = textContent ? atSigns(textContent) : 0;
   // Text inside the User-Name, or the other way round, would count its signs twice (16 | 8: contains, within).
   const nestedText = inText > 0 && text !== null && (userName.compareDocumentPosition(text) & 24) !== 0;
   const others =
@@ -266,15 +270,19 @@ export function simpleParts(article: Element): TweetParts | null {
         handleLinks.push(el);
     }
   }
+  // The first time ends its lookup early (on timelines it sits in the User-Name); the rest are rarely wanted.
+  const time = article.querySelector(TIME);
   return {
     userName,
-    times: Array.from(article.querySelectorAll(TIME)),
+    time,
+    laterTimes: () => (time ? Array.from(article.querySelectorAll(TIME)).slice(1) : []),
     // Wanted only when no time sits in a permalink.
     statusLinks: () => {
       statusLinks ??= Array.from(article.querySelectorAll(STATUS_LINK));
       return statusLinks;
     },
     text,
+    textContent,
     showMore: article.querySelector(SHOW_MORE) !== null,
     handleLinks,
     authorLinks,
@@ -288,9 +296,11 @@ export function simpleParts(article: Element): TweetParts | null {
  * several times more on X's large tweets; the few candidates are then sorted out in script.
  */
 export function generalParts(article: Element): TweetParts {
+  const times: Element[] = [];
   const parts: TweetParts = {
     userName: null,
-    times: [],
+    time: null,
+    laterTimes: () => times.slice(1),
     statusLinks: () => statusLinks,
     text: null,
     showMore: false,
@@ -330,11 +340,12 @@ export function generalParts(article: Element): TweetParts {
     else if (id === ID.showMore) parts.showMore = true;
     else if (id === ID.avatar) parts.avatar ??= el;
   }
-  const times = article.getElementsByTagName('time');
-  for (let i = 0; i < times.length; i++) {
-    const el = times[i] as Element;
-    if (el.matches(TIME) && own(el)) parts.times.push(el);
+  const timeTags = article.getElementsByTagName('time');
+  for (let i = 0; i < timeTags.length; i++) {
+    const el = timeTags[i] as Element;
+    if (el.matches(TIME) && own(el)) times.push(el);
   }
+  parts.time = times[0] ?? null;
   const links = article.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) {
     const el = links[i] as Element;
@@ -363,9 +374,13 @@ function readStatus(
     const ref = path ? statusFromPath(path) : null;
     return ref && link ? { ...ref, link, href } : null;
   };
-  for (const time of parts.times) {
-    const found = refOf(time.closest(STATUS_LINK));
+  if (parts.time) {
+    const found = refOf(parts.time.closest(STATUS_LINK));
     if (found) return found;
+    for (const time of parts.laterTimes()) {
+      const later = refOf(time.closest(STATUS_LINK));
+      if (later) return later;
+    }
   }
   for (const link of parts.statusLinks()) {
     const found = refOf(link);
@@ -384,10 +399,12 @@ function readAuthor(
   if (links.length > 0) {
     for (const link of links) {
       // The @handle link holds plain text; only the display name needs emoji read from their images.
-      const plain = (link.textContent ?? '').trim();
-      const at = plain.startsWith('@') ? AT_HANDLE.exec(plain) : null;
+      const plain = link.textContent ?? '';
+      const at = plain.includes('@') ? AT_HANDLE.exec(plain.trim()) : null;
       if (at?.[1]) handle ??= at[1];
-      else if (!name) name = readRichText(link).trim();
+      else if (!name) name = readRichText(link, plain).trim();
+      // The time link comes last in the author block and says neither.
+      if (handle && name) break;
     }
     if (!handle) {
       const path = links[0] ? pathOf(links[0].getAttribute('href') ?? '', baseUrl) : null;
@@ -464,12 +481,28 @@ function recalled(article: Element, baseUrl: string): { id: string | null; avata
 /** Tweets are `<article>`s: the tag's live list is cheaper to ask than a query with the full selector. */
 export const TWEET_TAG = /^([a-z]+)\[/.exec(TWEET)?.[1] ?? '*';
 
+/**
+ * The articles in a container, as the browser's live list. The list is kept per container: while nothing in
+ * the container changes, the browser answers its length and items from what it counted before, so a timeline
+ * cell is walked once though it is asked about when it is read and again when the tweet below it is.
+ */
+const articles = new WeakMap<Element, HTMLCollectionOf<Element>>();
+
+export function articlesIn(container: Element): HTMLCollectionOf<Element> {
+  let list = articles.get(container);
+  if (!list) {
+    list = container.getElementsByTagName(TWEET_TAG);
+    articles.set(container, list);
+  }
+  return list;
+}
+
 /** The last tweet in `container` (itself included) that comes before `before`, or the last of all. */
 function lastTweetIn(container: Element, before: Element | null = null): Element | null {
-  const tagged = container.getElementsByTagName(TWEET_TAG);
+  const tagged = articlesIn(container);
   for (let i = tagged.length - 1; i >= 0; i--) {
     const t = tagged[i] as Element;
-    if (t === before || t.contains(before) || !t.matches(TWEET)) continue;
+    if (t === before || (before !== null && t.contains(before)) || !t.matches(TWEET)) continue;
     // DOCUMENT_POSITION_FOLLOWING: `before` comes after `t`.
     if (before && (t.compareDocumentPosition(before) & 4) === 0) continue;
     return t;
@@ -485,7 +518,7 @@ export function previousTweet(article: Element): Element | null {
   const cell = article.closest(CELL);
   if (!cell) return null;
   // A cell usually holds one tweet; only when it holds more is one of them above this one.
-  const sameCell = cell.getElementsByTagName(TWEET_TAG).length > 1 ? lastTweetIn(cell, article) : null;
+  const sameCell = articlesIn(cell).length > 1 ? lastTweetIn(cell, article) : null;
   if (sameCell) return sameCell;
   const prevCell = cell.previousElementSibling;
   return prevCell ? lastTweetIn(prevCell) : null;
@@ -499,23 +532,34 @@ export function visibleParentId(article: Element, baseUrl: string): string | nul
   return id && connectsBelow(above, avatar) ? id : null;
 }
 
+/** The brand's handles as compared, made once per list rather than once per tweet. */
+const brandSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function brandSet(handles: readonly string[]): ReadonlySet<string> {
+  let set = brandSets.get(handles);
+  if (!set) {
+    set = new Set(handles.map(normalizeHandle));
+    brandSets.set(handles, set);
+  }
+  return set;
+}
+
 /**
  * One tweet element → one item, or null when the tweet cannot be identified (no id or no author). Fields that
  * depend on the rest of the page (depth, answered in the thread) are completed by `linkItems`.
  */
-export function readTweet(article: Element, ctx: ReadContext): ConversationItem | null {
-  const parts = tweetParts(article);
+export function readTweet(article: Element, ctx: ReadContext, holdsNoTweet = false): ConversationItem | null {
+  const parts = tweetParts(article, holdsNoTweet);
   const status = readStatus(parts, ctx.baseUrl);
   if (!status) return null;
   remember(article, parts, status);
   const author = readAuthor(parts.authorLinks, status, ctx.baseUrl);
   if (!author) return null;
 
-  const text = parts.text ? readRichText(parts.text).trim().slice(0, 20_000) : '';
-  const datetime = parts.times[0]?.getAttribute('datetime') ?? '';
+  const text = parts.text ? readRichText(parts.text, parts.textContent).trim().slice(0, 20_000) : '';
+  const datetime = parts.time?.getAttribute('datetime') ?? '';
   const parsed = Date.parse(datetime);
   const replyingTo = readReplyingTo(parts);
-  const brand = new Set(ctx.brand.map(normalizeHandle));
+  const brand = brandSet(ctx.brand);
   const isBrand = brand.has(normalizeHandle(author.handle));
   const addressed =
     !isBrand &&

@@ -140,6 +140,34 @@ describe.each(['x', 'facebook'] as const)('linking %s with a memory of the last 
     );
   });
 
+  it('gives what a fresh link gives while a conversation only grows, replies often before their parents', () => {
+    // Only new items, each once: the path linking takes when a page adds comments as it is scrolled.
+    const arrivals = fc
+      .uniqueArray(version, { selector: (v) => v.id, minLength: 2, maxLength: IDS.length })
+      .chain((all) =>
+        fc.tuple(fc.constant(all), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: all.length })),
+      );
+    fc.assert(
+      fc.property(arrivals, ([all, sizes]) => {
+        const memo: LinkMemo = {};
+        const url = new URL(site.urls[0] as string);
+        const ctx: ReadContext = {
+          brand: site.brands[0] as string[],
+          now: new Date(0),
+          baseUrl: url.href,
+          repliedLocally: new Set(),
+        };
+        const items: ConversationItem[] = [];
+        for (let at = 0, n = 0; at < all.length; at += sizes[n++] ?? 1) {
+          for (const v of all.slice(at, at + (sizes[n] ?? 1))) items.push(itemOf(site, siteId, v));
+          const list = [...items];
+          expect(site.adapter.link(list, ctx, url, memo)).toEqual(site.adapter.link(list, ctx, url));
+        }
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+  });
+
   it('looks again only at the end of a conversation that grew at the end', () => {
     const memo: LinkMemo = {};
     const url = new URL(site.urls[0] as string);

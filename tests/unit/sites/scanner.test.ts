@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FoundItem, SiteAdapter } from '~/lib/sites/adapter';
+import { withLinkedFields } from '~/lib/sites/linked';
 import type { ConversationItem } from '~/lib/sites/model';
 import { ItemStore, needsReply, rootsToRead } from '~/lib/sites/scanner';
 import { item } from './item';
@@ -54,6 +55,47 @@ describe('the item store', () => {
         .filter(needsReply)
         .map((i) => i.id),
     ).toEqual([]);
+  });
+
+  it('links items in page order through new items, re-read items, items past its cap and a clear', () => {
+    const given: string[][] = [];
+    const lists = new Set<readonly ConversationItem[]>();
+    const recording = {
+      link: (items: readonly ConversationItem[]) => {
+        given.push(items.map((i) => i.id));
+        lists.add(items);
+        return [...items];
+      },
+    } as unknown as SiteAdapter;
+    const store = new ItemStore(recording, 4);
+    const ctx = { brand: [], now: new Date(), baseUrl: '', repliedLocally: new Set<string>() };
+    const url = new URL('https://x.com');
+    const steps: [string[], string[]][] = [
+      [
+        ['1', '2'],
+        ['1', '2'],
+      ],
+      [['3'], ['1', '2', '3']],
+      // A recycled cell shows item 1 again: it moves to the end, as in the page.
+      [['1'], ['2', '3', '1']],
+      [['4'], ['2', '3', '1', '4']],
+      [['5'], ['3', '1', '4', '5']],
+      [
+        ['6', '3'],
+        ['4', '5', '6', '3'],
+      ],
+    ];
+    for (const [ids, expected] of steps) {
+      store.merge(ids.map((id) => found(item(id))));
+      store.relink(ctx, url);
+      expect(given.at(-1)).toEqual(expected);
+    }
+    store.clear();
+    store.merge([found(item('7'))]);
+    store.relink(ctx, url);
+    expect(given.at(-1)).toEqual(['7']);
+    // Each call got a list of its own: linking may keep what it was given.
+    expect(lists.size).toBe(given.length);
   });
 
   it('forgets the oldest items beyond its cap', () => {
@@ -186,5 +228,26 @@ describe('choosing what to read when items hold items', () => {
     const { post: p } = post();
     const seen = await recorded(() => p.querySelector('h2')?.append(document.createElement('b')), p);
     expect(rootsToRead(seen, 'article', isItem)).toEqual(seen.flatMap((r) => Array.from(r.addedNodes)));
+  });
+});
+
+describe('an item with its linked fields', () => {
+  it('keeps every other field of the item, and is made again only when a linked field changes', () => {
+    const made = new WeakMap<ConversationItem, ConversationItem>();
+    const read = item('1', {
+      author: { name: 'Ana', handle: 'ana', profileUrl: 'https://x.com/ana' },
+      truncated: true,
+      permalink: 'https://x.com/ana/status/1',
+      replyingTo: ['acme'],
+      parentId: '0',
+    });
+    const fields = { depth: 2, isBrand: false, addressedToBrand: true, answeredBy: 'thread' } as const;
+    const linked = withLinkedFields(made, read, fields);
+    expect(linked).toEqual({ ...read, ...fields, answered: true });
+    expect(Object.keys(linked).sort()).toEqual(Object.keys(read).sort());
+    expect(linked.author).not.toBe(read.author);
+    expect(linked.replyingTo).not.toBe(read.replyingTo);
+    expect(withLinkedFields(made, read, { ...fields })).toBe(linked);
+    expect(withLinkedFields(made, read, { ...fields, answeredBy: null }).answered).toBe(false);
   });
 });

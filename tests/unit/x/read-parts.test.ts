@@ -3,10 +3,17 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linkHrefTest } from '../../../lib/sites/href-test';
-import { generalParts, readRichText, simpleParts, type TweetParts } from '../../../lib/sites/x/read';
+import { readTweets } from '../../../lib/sites/x/adapter';
+import {
+  generalParts,
+  readRichText,
+  readTweet,
+  simpleParts,
+  type TweetParts,
+} from '../../../lib/sites/x/read';
 import { PROFILE_HREF, STATUS_LINK } from '../../../lib/sites/x/selectors';
 import { SEED } from '../fuzz/bounds';
-import { loadFixture, loadHtml, STATUS_URL } from './load';
+import { context, loadFixture, loadHtml, STATUS_URL } from './load';
 
 describe('link selectors tried in script', () => {
   it('agree with the browser matching the selector, on every link of every X fixture', () => {
@@ -77,7 +84,7 @@ function expectSameParts(short: TweetParts, general: TweetParts): void {
   };
   same([short.userName, short.text, short.avatar], [general.userName, general.text, general.avatar]);
   expect(short.showMore).toBe(general.showMore);
-  same(short.times, general.times);
+  same([short.time, ...short.laterTimes()], [general.time, ...general.laterTimes()]);
   same(short.statusLinks(), general.statusLinks());
   same(short.authorLinks, general.authorLinks);
   same(short.handleLinks, general.handleLinks);
@@ -173,6 +180,75 @@ describe("a tweet's parts read the short way", () => {
         },
       ),
       { seed: SEED, numRuns: 200 },
+    );
+  });
+});
+
+describe('tweets read in page order', () => {
+  /** Each tweet read from the page in order, and each read alone with no hint from its neighbours. */
+  const inOrderAndAlone = (root: ParentNode) => {
+    const ctx = context(['acmecoffee']);
+    const inOrder = readTweets(root, ctx).map((f) => f.item);
+    const alone = Array.from(document.querySelectorAll('article[data-testid="tweet"]'))
+      .filter((a) => root === document || (root as Element).contains(a) || a.contains(root as Element))
+      .map((a) => readTweet(a, ctx))
+      .filter((item) => item !== null);
+    return { inOrder, alone };
+  };
+
+  it('read as each tweet alone does, on every fixture page and capture, page by page and cell by cell', () => {
+    const docs: (() => Document)[] = readdirSync(join(__dirname, '../../fixtures/x'))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => () => loadFixture(f, STATUS_URL));
+    if (existsSync(CAPTURES)) {
+      for (const f of readdirSync(CAPTURES).filter((n) => n.endsWith('.html')))
+        docs.push(() => loadHtml(readFileSync(join(CAPTURES, f), 'utf8'), STATUS_URL));
+    }
+    let tweets = 0;
+    for (const load of docs) {
+      const doc = load();
+      const whole = inOrderAndAlone(doc);
+      expect(whole.inOrder).toEqual(whole.alone);
+      tweets += whole.inOrder.length;
+      for (const cell of Array.from(doc.querySelectorAll('[data-testid="cellInnerDiv"]'))) {
+        const one = inOrderAndAlone(cell);
+        expect(one.inOrder).toEqual(one.alone);
+      }
+    }
+    expect(tweets).toBeGreaterThan(30);
+  });
+
+  it('leave out what a tweet nested in another holds, however deep it sits', () => {
+    const tweets = Array.from(
+      loadFixture('status-conversation.html', STATUS_URL).querySelectorAll('article'),
+    ).map((a) => a.outerHTML);
+    fc.assert(
+      fc.property(
+        fc.nat(tweets.length - 1),
+        fc.nat(tweets.length - 1),
+        fc.nat(),
+        fc.boolean(),
+        (outer, inner, at, nameless) => {
+          document.body.innerHTML = `<div data-testid="cellInnerDiv">${tweets[outer]}</div>`;
+          const inside = Array.from(document.querySelectorAll('article *'));
+          inside[at % inside.length]?.insertAdjacentHTML('beforeend', tweets[inner] as string);
+          // A nested tweet without an author block shows itself only as a tweet.
+          if (nameless) document.querySelector('article article [data-testid="User-Name"]')?.remove();
+          const cell = document.body.firstElementChild as Element;
+          const one = inOrderAndAlone(cell);
+          expect(one.inOrder).toEqual(one.alone);
+          // Read from the outer tweet itself, as when a page is read tweet by tweet.
+          const fromTweet = inOrderAndAlone(cell.querySelector('article') as Element);
+          expect(fromTweet.inOrder).toEqual(fromTweet.alone);
+          // Read from inside the outer tweet, as after X re-renders a part of it.
+          const part = inside[(at * 7) % inside.length] as Element;
+          if (part.isConnected) {
+            const fromPart = inOrderAndAlone(part);
+            expect(fromPart.inOrder).toEqual(fromPart.alone);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 100 },
     );
   });
 });
