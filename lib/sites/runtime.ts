@@ -546,7 +546,7 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     pending = [];
     const roots = rootsToRead(records, adapter.itemSelector, adapter.isItem);
     if (roots.length === 0) {
-      performance.measure('reciprocity:read', { start: t0, end: performance.now() });
+      measureRead(t0);
       return;
     }
     for (const r of roots) urgent.push(r);
