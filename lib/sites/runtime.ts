@@ -446,8 +446,6 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
 
   /** `since`: when the work this slice finishes began (sorting out a batch of changes), if before it. */
   const readSlice = (deadline?: IdleDeadline, since?: number): void => {
-    sliceTimer = null;
-    idleHandle = null;
     const t0 = since ?? performance.now();
     const rc = readContext();
     const found: ReturnType<SiteAdapter['readItems']> = [];
@@ -493,9 +491,17 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
   const scheduleReading = (): void => {
     // A link still owed while the background reads is settled by the next idle slice, not by spinning here.
     if (urgent.length > 0 || (relinkWanted && later.length === 0)) {
-      if (sliceTimer === null) sliceTimer = timer(() => readSlice(), 0);
+      // Each waiting callback clears its own handle: a slice run for another reason (a batch of changes) leaves
+      // it waiting, and one of each kind is ever scheduled.
+      sliceTimer ??= timer(() => {
+        sliceTimer = null;
+        readSlice();
+      }, 0);
     } else if (later.length > 0 && idleHandle === null) {
-      idleHandle = idle((deadline) => readSlice(deadline), IDLE_TIMEOUT_MS);
+      idleHandle = idle((deadline) => {
+        idleHandle = null;
+        readSlice(deadline);
+      }, IDLE_TIMEOUT_MS);
     }
   };
 

@@ -100,7 +100,7 @@ export function rootsToRead(
   isItem?: (element: Element) => boolean,
 ): Element[] {
   const roots = new Set<Element>();
-  // Our elements' names start so; a text node's name is `#text`.
+  // One read tells our own elements (RECIPROCITY-MARKER, …) from the page's; a text node is named `#text`.
   const ours = (n: Node): boolean => n.nodeName.startsWith('RECIPROCITY-');
   // Records of one batch mostly share their target: each element is asked about once.
   const asked = new Map<Element, boolean>();

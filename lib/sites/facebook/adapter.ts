@@ -785,14 +785,13 @@ export function link(
   for (const i of redo) {
     const root = rootOf(items[i] as ConversationItem);
     // An item is listed under its thread and under the parent its thread's top names, whenever either changes.
-    const moved = !appended || i >= same || rootIds[i] !== root.id || rootParentIds[i] !== root.parentId;
-    roots[i] = root;
-    rootIds[i] = root.id;
-    rootParentIds[i] = root.parentId;
-    if (moved && appended) {
+    if (appended && (i >= same || rootIds[i] !== root.id || rootParentIds[i] !== root.parentId)) {
       inThread(root.id, i);
       inThread(root.parentId, i);
     }
+    roots[i] = root;
+    rootIds[i] = root.id;
+    rootParentIds[i] = root.parentId;
   }
   // Linked afresh: every item is listed.
   if (!appended) {

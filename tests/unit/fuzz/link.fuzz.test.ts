@@ -76,6 +76,20 @@ const step = fc.oneof(
   }),
 );
 
+/** A site's first page, with its first brand and no replies sent from this browser. */
+function firstPage(site: Site): { url: URL; ctx: ReadContext } {
+  const url = new URL(site.urls[0] as string);
+  return {
+    url,
+    ctx: {
+      brand: site.brands[0] as string[],
+      now: new Date(0),
+      baseUrl: url.href,
+      repliedLocally: new Set(),
+    },
+  };
+}
+
 function itemOf(site: Site, siteId: 'x' | 'facebook', v: Version): ConversationItem {
   const person = (n: number) => site.people[n % site.people.length] as string;
   const author = person(v.author);
@@ -150,13 +164,7 @@ describe.each(['x', 'facebook'] as const)('linking %s with a memory of the last 
     fc.assert(
       fc.property(arrivals, ([all, sizes]) => {
         const memo: LinkMemo = {};
-        const url = new URL(site.urls[0] as string);
-        const ctx: ReadContext = {
-          brand: site.brands[0] as string[],
-          now: new Date(0),
-          baseUrl: url.href,
-          repliedLocally: new Set(),
-        };
+        const { url, ctx } = firstPage(site);
         const items: ConversationItem[] = [];
         for (let at = 0, n = 0; at < all.length; at += sizes[n++] ?? 1) {
           for (const v of all.slice(at, at + (sizes[n] ?? 1))) items.push(itemOf(site, siteId, v));
@@ -170,13 +178,7 @@ describe.each(['x', 'facebook'] as const)('linking %s with a memory of the last 
 
   it('looks again only at the end of a conversation that grew at the end', () => {
     const memo: LinkMemo = {};
-    const url = new URL(site.urls[0] as string);
-    const ctx: ReadContext = {
-      brand: site.brands[0] as string[],
-      now: new Date(0),
-      baseUrl: url.href,
-      repliedLocally: new Set(),
-    };
+    const { url, ctx } = firstPage(site);
     // Items that count how often linking looks at where they hang in the conversation.
     let looks = 0;
     const counted = (item: ConversationItem): ConversationItem =>

@@ -102,6 +102,13 @@ function checkTweets(doc: Document): number {
   return short;
 }
 
+/** The markup of each tweet of our conversation page, to be edited one at a time in a page of its own. */
+function conversationTweets(): string[] {
+  return Array.from(loadFixture('status-conversation.html', STATUS_URL).querySelectorAll('article')).map(
+    (a) => a.outerHTML,
+  );
+}
+
 const CAPTURES = join(__dirname, '../../../../shared/fixtures/x-real');
 
 describe("a tweet's parts read the short way", () => {
@@ -162,9 +169,7 @@ describe("a tweet's parts read the short way", () => {
       },
     );
     // Each run edits one tweet of a conversation page, in a page of its own.
-    const tweets = Array.from(
-      loadFixture('status-conversation.html', STATUS_URL).querySelectorAll('article'),
-    ).map((a) => a.outerHTML);
+    const tweets = conversationTweets();
     fc.assert(
       fc.property(
         fc.nat(tweets.length - 1),
@@ -219,9 +224,7 @@ describe('tweets read in page order', () => {
   });
 
   it('leave out what a tweet nested in another holds, however deep it sits', () => {
-    const tweets = Array.from(
-      loadFixture('status-conversation.html', STATUS_URL).querySelectorAll('article'),
-    ).map((a) => a.outerHTML);
+    const tweets = conversationTweets();
     fc.assert(
       fc.property(
         fc.nat(tweets.length - 1),
