@@ -449,6 +449,8 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const t0 = since ?? performance.now();
     const rc = readContext();
     const found: ReturnType<SiteAdapter['readItems']> = [];
+    // What roots that already left the page held: a cell recycled before it was read.
+    const gone: ReturnType<SiteAdapter['readItems']> = [];
     let background = 0;
     const hasTime = (): boolean =>
       performance.now() - t0 < SLICE_MS &&
@@ -461,7 +463,18 @@ export function startCoach(ctx: ContentScriptContext, adapter: SiteAdapter): voi
         if (root) background++;
       }
       if (!root) break;
-      for (const f of safe(() => adapter.readItems(root, rc), [])) found.push(f);
+      const into = (root as Node).isConnected ? found : gone;
+      for (const f of safe(() => adapter.readItems(root, rc), [])) into.push(f);
+    }
+    if (gone.length > 0) {
+      // Read out of the page, an item misses what around it tells (the tweet above, the comment it replies
+      // under): it is kept only when nothing better is known of it.
+      const seen = new Set(found.map((f) => f.item.id));
+      for (const f of gone) {
+        if (seen.has(f.item.id) || store.has(f.item.id)) continue;
+        seen.add(f.item.id);
+        found.push(f);
+      }
     }
     const changed = store.merge(found);
     if (changed.size > 0 || found.length > 0) relinkWanted = true;

@@ -70,6 +70,10 @@ export class ItemStore {
     return el?.isConnected ? el : null;
   }
 
+  has(id: string): boolean {
+    return this.items.has(id);
+  }
+
   size(): number {
     return this.items.size;
   }
@@ -93,6 +97,10 @@ export function needsReply(item: ConversationItem): boolean {
  * node sits in (text expanded by "Show more", a cell recycled in place). Items added on their own into an
  * item (replies into their comment) are read by themselves, without reading the one they went into again;
  * anything else added into an item may change it, and it is read again. Roots inside another root are dropped.
+ *
+ * An element added and taken out again within the batch (a fast scroll recycles a cell before its batch is
+ * read) is kept: it was in the page, it still holds what it showed, and nothing else would read it. Whoever
+ * reads it knows it from `isConnected`.
  */
 export function rootsToRead(
   records: readonly MutationRecord[],
@@ -137,10 +145,9 @@ export function rootsToRead(
     if (r.type === 'characterData' || (foreign && !added.every(isAnItem))) roots.add(owner);
   }
   const all = [...roots];
-  // Rows added side by side (the usual batch) are in the page when their parent is, and cannot hold one
-  // another; only roots of different parents are compared.
+  // Rows added side by side (the usual batch) cannot hold one another; only roots of different parents are
+  // compared.
   const first = all[0]?.parentElement ?? null;
-  if (first?.isConnected && all.every((el) => el.parentElement === first)) return all;
-  const list = all.filter((el) => el.isConnected);
-  return list.filter((el) => !list.some((other) => other !== el && other.contains(el)));
+  if (first && all.every((el) => el.parentElement === first)) return all;
+  return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
 }

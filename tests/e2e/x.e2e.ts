@@ -89,6 +89,35 @@ describe('X in Chromium', () => {
     await page.close();
   });
 
+  it('misses no tweet when scrolling recycles cells faster than a batch is read', async () => {
+    const page = await h.openX('/home', 'virtual-timeline.html');
+    await h.waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) >= 25);
+    const scrollTo = (first: number) =>
+      page.evaluate((f) => (window as unknown as { __scrollTo(n: number): void }).__scrollTo(f), first);
+    // A fling: a window every few milliseconds, several to a batch of changes.
+    for (let first = 25; first < 400; first += 25) {
+      await scrollTo(first);
+      await page.waitForTimeout(5);
+    }
+    // And two windows in one task: the first is gone before the page even reports it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __scrollTo(n: number): void };
+      w.__scrollTo(400);
+      w.__scrollTo(425);
+    });
+    const want = Array.from({ length: 450 }, (_, n) => String(1995000000000000000n + BigInt(n)));
+    const state = await h.waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) >= want.length);
+    const items = state.snapshot?.items ?? [];
+    expect(items.map((i) => i.id).sort()).toEqual(want);
+    // Read out of the page, they are still whole: author, text and time.
+    for (const i of items) {
+      expect(i.author.handle).toBe(`reader${BigInt(i.id) - 1995000000000000000n}`);
+      expect(i.text.length).toBeGreaterThan(0);
+      expect(i.time).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
   it('puts markers on exactly the unanswered tweets addressed to the brand in a conversation', async () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
     await expect

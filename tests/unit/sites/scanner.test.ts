@@ -134,6 +134,32 @@ describe('choosing what to read after mutations', () => {
     expect(roots).toEqual([cell]);
   });
 
+  it('keeps a cell recycled before its batch is read, still holding what it showed', async () => {
+    const timeline = document.createElement('div');
+    document.body.append(timeline);
+    const slot = document.createElement('div');
+    timeline.append(slot);
+    const seen: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => seen.push(...r));
+    observer.observe(timeline, { childList: true, subtree: true, characterData: true });
+    const show = (text: string): HTMLElement => {
+      const cell = document.createElement('div');
+      cell.innerHTML = `<article>${text}</article>`;
+      slot.replaceChildren(cell);
+      return cell;
+    };
+    const first = show('first');
+    const second = show('second');
+    await Promise.resolve();
+    observer.disconnect();
+    const roots = rootsToRead(seen, 'article');
+    expect(roots).toEqual([first, second]);
+    expect(roots.map((r) => [r.isConnected, r.textContent])).toEqual([
+      [false, 'first'],
+      [true, 'second'],
+    ]);
+  });
+
   it('ignores our own markers', () => {
     const host = document.createElement('reciprocity-marker');
     document.body.append(host);
