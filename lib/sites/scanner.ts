@@ -145,9 +145,29 @@ export function rootsToRead(
     if (r.type === 'characterData' || (foreign && !added.every(isAnItem))) roots.add(owner);
   }
   const all = [...roots];
-  // Rows added side by side (the usual batch) cannot hold one another; only roots of different parents are
-  // compared.
+  // Rows added side by side (the usual batch) cannot hold one another.
   const first = all[0]?.parentElement ?? null;
   if (first && all.every((el) => el.parentElement === first)) return all;
-  return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
+  // Otherwise each root looks up its ancestors for another root. What one look-up learns about an ancestor (it
+  // is a root or inside one, or not) is kept, so roots side by side stop at their shared parent.
+  const covered = new Map<Element, boolean>();
+  const insideAnother = (el: Element): boolean => {
+    const path: Element[] = [];
+    let inside = false;
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      const known = covered.get(up);
+      if (known !== undefined) {
+        inside = known;
+        break;
+      }
+      path.push(up);
+      if (roots.has(up)) {
+        inside = true;
+        break;
+      }
+    }
+    for (const up of path) covered.set(up, inside);
+    return inside;
+  };
+  return all.filter((el) => !insideAnother(el));
 }

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FoundItem, SiteAdapter } from '~/lib/sites/adapter';
 import { withLinkedFields } from '~/lib/sites/linked';
 import type { ConversationItem } from '~/lib/sites/model';
 import { ItemStore, needsReply, rootsToRead } from '~/lib/sites/scanner';
+import { SEED } from '../fuzz/bounds';
 import { item } from './item';
 
 /** An adapter whose link step marks everything before a brand item as answered, to see relink run. */
@@ -158,6 +160,33 @@ describe('choosing what to read after mutations', () => {
       [false, 'first'],
       [true, 'second'],
     ]);
+  });
+
+  it('drops every root inside another root, and only those, however the roots are spread', () => {
+    // A random tree; some of its elements were added (some then taken out again), and some hold their roots.
+    const tree = fc.array(fc.nat(), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(tree, fc.array(fc.nat(), { maxLength: 20 }), fc.nat(), (parents, picks, cut) => {
+        const top = document.createElement('div');
+        const nodes: Element[] = [top];
+        for (const p of parents) {
+          const el = document.createElement(p % 5 === 0 ? 'article' : 'div');
+          (nodes[p % nodes.length] as Element).append(el);
+          nodes.push(el);
+        }
+        document.body.replaceChildren(top);
+        // One subtree leaves the page: its roots are still read, and may still hold one another.
+        const gone = nodes[cut % nodes.length] as Element;
+        if (gone !== top) gone.remove();
+        const added = [...new Set(picks.map((i) => nodes[i % nodes.length] as Element))];
+        const records = added.map(
+          (el) => ({ addedNodes: [el], target: top, type: 'childList' }) as unknown as MutationRecord,
+        );
+        const expected = added.filter((el) => !added.some((other) => other !== el && other.contains(el)));
+        expect(rootsToRead(records, 'section')).toEqual(expected);
+      }),
+      { numRuns: 300, seed: SEED },
+    );
   });
 
   it('ignores our own markers', () => {
