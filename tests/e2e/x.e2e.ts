@@ -118,6 +118,35 @@ describe('X in Chromium', () => {
     await page.close();
   });
 
+  it('keeps what it read in the page when a copy of a tweet is shown and taken away before it is read', async () => {
+    const page = await h.openX('/home', 'virtual-timeline.html');
+    await h.waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) >= 25);
+    // A copy of the first tweet on screen, with other words, goes into its cell and out again: only a reading
+    // out of the page sees it, and that reading must not replace the one taken in the page.
+    const flashCopy = (scrollFirst?: number) =>
+      page.evaluate((first) => {
+        if (first !== undefined) (window as unknown as { __scrollTo(n: number): void }).__scrollTo(first);
+        const cell = document.querySelector('[data-testid="cellInnerDiv"]') as HTMLElement;
+        const copy = cell.firstElementChild?.cloneNode(true) as HTMLElement;
+        const text = copy.querySelector('[data-testid="tweetText"] span') as HTMLElement;
+        text.textContent = 'A copy with other words ';
+        cell.append(copy);
+        copy.remove();
+      }, scrollFirst);
+    const textOf = (items: { id: string; text: string }[] | undefined, n: number) =>
+      items?.find((i) => i.id === String(1995000000000000000n + BigInt(n)))?.text;
+    // Tweet 0 was read in the page before.
+    await flashCopy();
+    // Tweet 25 is new, and shown in the page in the same task as its copy: the page's reading wins.
+    await flashCopy(25);
+    // The next window is read after those batches, so once it is known the copies have been seen too.
+    await page.evaluate(() => (window as unknown as { __scrollTo(n: number): void }).__scrollTo(50));
+    const state = await h.waitForTabState(page, (s) => (s.snapshot?.items.length ?? 0) >= 75);
+    expect(textOf(state.snapshot?.items, 0)).toMatch(/^Tweet 0 for @acmecoffee/);
+    expect(textOf(state.snapshot?.items, 25)).toMatch(/^Tweet 25 for @acmecoffee/);
+    await page.close();
+  });
+
   it('puts markers on exactly the unanswered tweets addressed to the brand in a conversation', async () => {
     const page = await h.openX(STATUS, 'status-conversation.html');
     await expect
