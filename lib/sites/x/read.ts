@@ -532,12 +532,15 @@ export function visibleParentId(article: Element, baseUrl: string): string | nul
   return id && connectsBelow(above, avatar) ? id : null;
 }
 
-/** The brand's handles as compared, made once per list rather than once per tweet. */
+/**
+ * The brand's handles as compared, made once per list rather than once per tweet or per link: the runtime
+ * hands reading and linking the same list until the brand changes.
+ */
 const brandSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-function brandSet(handles: readonly string[]): ReadonlySet<string> {
+export function brandSet(handles: readonly string[]): ReadonlySet<string> {
   let set = brandSets.get(handles);
   if (!set) {
-    set = new Set(handles.map(normalizeHandle));
+    set = new Set(handles.map(normalizeHandle).filter((h) => h !== ''));
     brandSets.set(handles, set);
   }
   return set;

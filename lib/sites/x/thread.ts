@@ -2,7 +2,7 @@ import type { LinkMemo, ReadContext } from '../adapter';
 import { samePrefix, withLinkedFields } from '../linked';
 import type { ConversationItem } from '../model';
 import { statusOfPage, xPageKind } from './page';
-import { mentionedHandles, normalizeHandle } from './read';
+import { brandSet, mentionedHandles, normalizeHandle } from './read';
 
 /*
  * How "answered" is decided on X.
@@ -66,7 +66,7 @@ function keys(item: ConversationItem): Keys {
 function answeredInThread(
   items: readonly ConversationItem[],
   index: number,
-  brand: Set<string>,
+  brand: ReadonlySet<string>,
 ): { answered: boolean; reach: number } {
   const asked = items[index];
   if (!asked) return { answered: false, reach: index };
@@ -89,7 +89,11 @@ function answeredInThread(
   return { answered: false, reach: items.length };
 }
 
-function answersFocused(items: readonly ConversationItem[], index: number, brand: Set<string>): boolean {
+function answersFocused(
+  items: readonly ConversationItem[],
+  index: number,
+  brand: ReadonlySet<string>,
+): boolean {
   const focused = items[index];
   if (!focused) return false;
   const author = keys(focused).author;
@@ -131,7 +135,7 @@ export function linkItems(
   url: URL,
   memo?: LinkMemo,
 ): ConversationItem[] {
-  const brand = new Set(ctx.brand.map(normalizeHandle).filter((h) => h !== ''));
+  const brand = brandSet(ctx.brand);
   const isBrandItem = (item: ConversationItem) => brand.has(keys(item).author);
 
   let brandConversation = false;
