@@ -10,6 +10,12 @@ export interface ReadContext {
   baseUrl: string;
   /** Ids of items a reply was sent to from this browser (the ledger). */
   repliedLocally: ReadonlySet<string>;
+  /**
+   * The same object for reads made one after another in one task, when nothing on the page can change in
+   * between (the runtime's slice of reading): what one read learned of an element then still holds for the
+   * next, which need not ask the page again. Without it, everything remembered is checked first.
+   */
+  pass?: object;
 }
 
 /**

@@ -84,8 +84,10 @@ interface PageRun {
   growing: Read[];
   /** When each batch was added to the page. */
   batchStarts: number[];
-  /** Time on the page's thread to check health and hand each snapshot to the browser. */
+  /** Time on the page's thread to build each snapshot and hand it to the browser. */
   snapshots: number[];
+  /** Time on the page's thread for each look over the page for missing parts (health), in idle time. */
+  healthChecks: number[];
   /** Long tasks on the page: when each started and how long it ran, in ms. */
   longTasks: { start: number; duration: number }[];
   scriptMs: number;
@@ -188,10 +190,13 @@ async function runPage(withExtension: boolean, html: string, url: string): Promi
     const snapshots = await page.evaluate(() =>
       performance.getEntriesByName('reciprocity:snapshot').map((e) => e.duration),
     );
+    const healthChecks = await page.evaluate(() =>
+      performance.getEntriesByName('reciprocity:health').map((e) => e.duration),
+    );
     const longTasks = await page.evaluate(
       () => (window as unknown as { __long: { start: number; duration: number }[] }).__long,
     );
-    return { initial, growing, batchStarts, snapshots, longTasks, scriptMs };
+    return { initial, growing, batchStarts, snapshots, healthChecks, longTasks, scriptMs };
   };
   if (withExtension) {
     const h = await launch();
@@ -327,6 +332,12 @@ async function measure(html: string, url: string): Promise<boolean> {
     [
       'snapshots to the background: count, median, longest',
       `${coached.snapshots.length}, ${pct(coached.snapshots, 50).toFixed(1)} ms, ${Math.max(0, ...coached.snapshots).toFixed(1)} ms`,
+      '',
+      true,
+    ],
+    [
+      'health checks (idle time): count, median, longest',
+      `${coached.healthChecks.length}, ${pct(coached.healthChecks, 50).toFixed(1)} ms, ${Math.max(0, ...coached.healthChecks).toFixed(1)} ms`,
       '',
       true,
     ],

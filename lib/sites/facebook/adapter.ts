@@ -119,23 +119,32 @@ const NESTED_COMMENT_LINK = `:scope ${ARTICLE} ${COMMENT_ID_LINK}`;
 const knownPosts = new WeakMap<Element, number>();
 const RECHECK_POST_MS = 10_000;
 
-/**
- * A comment or reply, as opposed to a post: it carries its own comment_id link. Its links are counted rather
- * than looked at one by one, so a post holding hundreds of comments costs two queries.
- */
+/** A comment or reply, as opposed to a post: it carries its own comment_id link. */
 export function isCommentArticle(el: Element): boolean {
   if (knownComments.has(el)) return true;
   const now = Date.now();
   if (now - (knownPosts.get(el) ?? -Infinity) < RECHECK_POST_MS) return false;
   if (!el.matches(ARTICLE)) return false;
-  const links = el.querySelectorAll(COMMENT_ID_LINK).length;
-  if (links === 0) return false;
-  if (links > el.querySelectorAll(NESTED_COMMENT_LINK).length) {
+  if (hasOwnCommentLink(el)) {
     knownComments.add(el);
     return true;
   }
   knownPosts.set(el, now);
   return false;
+}
+
+/**
+ * Whether a comment link in `article` is its own rather than a nested comment's. A comment's own links come
+ * before its replies, so its first link is usually the answer; otherwise links are counted, not looked at one
+ * by one, so a post holding hundreds of comments costs two queries.
+ */
+function hasOwnCommentLink(article: Element): boolean {
+  const first = article.querySelector(COMMENT_ID_LINK);
+  if (first === null) return false;
+  if (first.closest(ARTICLE) === article) return true;
+  return (
+    article.querySelectorAll(COMMENT_ID_LINK).length > article.querySelectorAll(NESTED_COMMENT_LINK).length
+  );
 }
 
 function parentCommentArticle(article: Element): Element | null {
@@ -1193,7 +1202,7 @@ export function health(doc: Document, url: URL, found: number, msSinceLoad: numb
     const article = articles[i] as Element;
     // Links are looked up afresh, not through the cache of known comments, which would hide a re-render that
     // lost them.
-    const linked = ownCommentLinks(article).length > 0;
+    const linked = hasOwnCommentLink(article);
     if (linked && comments.length < HEALTH_SAMPLE) comments.push(article);
     if (labels && worded < HEALTH_SAMPLE) {
       const label = article.getAttribute('aria-label') ?? '';

@@ -9,7 +9,15 @@ import {
   tweetId,
 } from './composer';
 import { expectsTweets, matchesX, signedInHandle, statusOfPage, xPageKind } from './page';
-import { articlesIn, ownElements, quoteRoots, readTweet, replyButtonOf, TWEET_TAG } from './read';
+import {
+  articlesIn,
+  noteTweetsIn,
+  ownElements,
+  quoteRoots,
+  readTweet,
+  replyButtonOf,
+  TWEET_TAG,
+} from './read';
 import {
   AVATAR,
   CELL,
@@ -66,13 +74,10 @@ const TEXT_BODY = 'div[lang][dir="auto"]';
 const TIMELINE_AT_LEAST = 3;
 
 /** The tweets inside `root`, in page order. */
-function tweetsIn(root: ParentNode): Element[] {
+function tweetsIn(root: ParentNode, isElement: boolean): Element[] {
   if (!('getElementsByTagName' in root)) return Array.from(root.querySelectorAll(TWEET));
   // An element's list is kept: the tweet below a cell asks the browser about the same cell again.
-  const tagged =
-    (root as Node).nodeType === 1
-      ? articlesIn(root as Element)
-      : (root as Document).getElementsByTagName(TWEET_TAG);
+  const tagged = isElement ? articlesIn(root as Element) : (root as Document).getElementsByTagName(TWEET_TAG);
   const tweets: Element[] = [];
   for (let i = 0; i < tagged.length; i++) {
     const el = tagged[i] as Element;
@@ -88,8 +93,11 @@ function tweetsIn(root: ParentNode): Element[] {
  */
 export function readTweets(root: ParentNode, ctx: ReadContext): FoundItem[] {
   const found: FoundItem[] = [];
-  const around = 'closest' in root ? (root as Element).closest(TWEET) : null;
-  const under = tweetsIn(root);
+  // Telling an element by a property of its class asks the page nothing.
+  const isElement = 'closest' in root;
+  const around = isElement ? (root as Element).closest(TWEET) : null;
+  const under = tweetsIn(root, isElement);
+  if (isElement) noteTweetsIn(root as Element, under, ctx.pass);
   const tweets = around ? [around, ...under] : under;
   for (let i = 0; i < tweets.length; i++) {
     const element = tweets[i] as Element;
@@ -148,9 +156,11 @@ export function xHealth(doc: Document, url: URL, found: number, msSinceLoad: num
 function firstTweets(doc: Document, count: number): Element[] {
   const out: Element[] = [];
   const articles = doc.getElementsByTagName(TWEET_TAG);
-  for (let i = 0; i < articles.length && out.length < count; i++) {
+  // Not `articles.length`: counting them would walk the whole page after every change.
+  for (let i = 0; out.length < count; i++) {
     const el = articles[i];
-    if (el?.matches(TWEET)) out.push(el);
+    if (!el) break;
+    if (el.matches(TWEET)) out.push(el);
   }
   return out;
 }

@@ -23,20 +23,19 @@ const TEXT_NODE = 3;
 
 /** Elements whose content is never text a reader sees (icons are SVG). */
 const NO_TEXT = new Set(['script', 'style', 'svg', 'template']);
-/** What makes text differ from `textContent`: emoji images, line breaks, scripts and styles. */
-const NOT_PLAIN = 'img, br, script, style';
+/**
+ * What makes text differ from `textContent`: emoji images, line breaks, scripts and styles, and the parts of
+ * an icon (SVG) that hold words: its title, description, drawn text or embedded page. The rest of an icon is
+ * shapes, which hold no text but, in hand-formatted markup, the whitespace between them.
+ */
+const NOT_PLAIN = 'img, br, script, style, svg title, svg desc, svg text, svg foreignObject, svg metadata';
 
 /**
- * Whether an element's `textContent` is the text a reader sees. Icons are SVG, which usually hold no text at
- * all: only an SVG that does (a `<title>`) makes the difference. Most elements hold neither, and one query
- * says so.
+ * Whether an element's `textContent` is the text a reader sees. Most elements hold nothing that reads
+ * differently, and one query says so: this runs for the text and the author's name of every tweet.
  */
 function isPlain(el: Element): boolean {
-  if (el.querySelector(`${NOT_PLAIN}, svg`) === null) return true;
-  if (el.querySelector(NOT_PLAIN) !== null) return false;
-  const icons = el.getElementsByTagName('svg');
-  for (let i = 0; i < icons.length; i++) if ((icons[i]?.textContent ?? '') !== '') return false;
-  return true;
+  return el.querySelector(NOT_PLAIN) === null;
 }
 
 const HANDLE_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
@@ -63,7 +62,7 @@ export function mentionedHandles(text: string): string[] {
 export function readRichText(el: Element, content?: string): string {
   // Most elements hold plain text only: no walk needed. This runs for every link and text of every tweet.
   // `content`, when the caller has it, is the element's `textContent`, read already.
-  if (el.childElementCount === 0 || isPlain(el)) return content ?? el.textContent ?? '';
+  if (isPlain(el)) return content ?? el.textContent ?? '';
   let out = '';
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
@@ -171,8 +170,11 @@ export interface TweetParts {
   showMore: boolean;
   /** Profile links outside the author block, the text, the repost line and link cards that show an @. */
   handleLinks: Element[];
-  /** Profile links inside the author block (display name, @handle, and on timelines the time). */
-  authorLinks: Element[];
+  /**
+   * Profile links inside the author block (display name, @handle, and on timelines the time), in page order.
+   * Read one by one: the first two are usually all that is wanted.
+   */
+  authorLinks: ArrayLike<Element>;
   avatar: Element | null;
 }
 
@@ -251,7 +253,7 @@ export function simpleParts(article: Element, holdsNoTweet = false): TweetParts 
   const text = article.querySelector(TWEET_TEXT);
   const textContent = text ? (text.textContent ?? '') : undefined;
   // The User-Name is small, and matching its few links there costs fewer calls than reading each address.
-  const authorLinks = Array.from(userName.querySelectorAll(PROFILE_HREF));
+  const authorLinks = userName.querySelectorAll(PROFILE_HREF);
   const inText = textContent ? atSigns(textContent) : 0;
   // Text inside the User-Name, or the other way round, would count its signs twice (16 | 8: contains, within).
   const nestedText = inText > 0 && text !== null && (userName.compareDocumentPosition(text) & 24) !== 0;
@@ -297,6 +299,7 @@ export function simpleParts(article: Element, holdsNoTweet = false): TweetParts 
  */
 export function generalParts(article: Element): TweetParts {
   const times: Element[] = [];
+  const authorLinks: Element[] = [];
   const parts: TweetParts = {
     userName: null,
     time: null,
@@ -305,7 +308,7 @@ export function generalParts(article: Element): TweetParts {
     text: null,
     showMore: false,
     handleLinks: [],
-    authorLinks: [],
+    authorLinks,
     avatar: null,
   };
   const statusLinks: Element[] = [];
@@ -353,7 +356,7 @@ export function generalParts(article: Element): TweetParts {
     const href = el.getAttribute('href');
     if (isStatusHref ? isStatusHref(href) : el.matches(STATUS_LINK)) statusLinks.push(el);
     if (!(isProfileHref ? isProfileHref(href) : el.matches(PROFILE_HREF))) continue;
-    if (parts.userName?.contains(el)) parts.authorLinks.push(el);
+    if (parts.userName?.contains(el)) authorLinks.push(el);
     // A handle link's text is the handle itself: plain text is enough to tell, and far cheaper.
     else if ((el.textContent ?? '').includes('@') && !insideAny(el, containers)) parts.handleLinks.push(el);
   }
@@ -390,29 +393,33 @@ function readStatus(
 }
 
 function readAuthor(
-  links: readonly Element[],
+  links: ArrayLike<Element>,
   status: StatusRef | null,
   baseUrl: string,
 ): { handle: string; name: string; profileUrl?: string } | null {
   let handle: string | null = null;
   let name = '';
-  if (links.length > 0) {
-    for (const link of links) {
-      // The @handle link holds plain text; only the display name needs emoji read from their images.
-      const plain = link.textContent ?? '';
-      const at = plain.includes('@') ? AT_HANDLE.exec(plain.trim()) : null;
-      if (at?.[1]) handle ??= at[1];
-      else if (!name) name = readRichText(link, plain).trim();
-      // The time link comes last in the author block and says neither.
-      if (handle && name) break;
-    }
-    if (!handle) {
-      const path = links[0] ? pathOf(links[0].getAttribute('href') ?? '', baseUrl) : null;
-      const segment = path?.split('/')[1] ?? '';
-      if (HANDLE_PATTERN.test(segment)) handle = segment;
-    }
+  // Links are taken one at a time until what is wanted is known: each is a call into the page. The tweet's
+  // permalink names its author as the @handle link does, so with a permalink the display name is enough.
+  let first: Element | undefined;
+  for (let i = 0; ; i++) {
+    const link = links[i];
+    if (!link) break;
+    first ??= link;
+    // The @handle link holds plain text; only the display name needs emoji read from their images.
+    const plain = link.textContent ?? '';
+    const at = plain.includes('@') ? AT_HANDLE.exec(plain.trim()) : null;
+    if (at?.[1]) handle ??= at[1];
+    else if (!name) name = readRichText(link, plain).trim();
+    // The time link comes last in the author block and says neither.
+    if (name && (handle || status)) break;
   }
   handle ??= status?.handle ?? null;
+  if (!handle && first) {
+    const path = pathOf(first.getAttribute('href') ?? '', baseUrl);
+    const segment = path?.split('/')[1] ?? '';
+    if (HANDLE_PATTERN.test(segment)) handle = segment;
+  }
   if (!handle) return null;
   const profileUrl = absolute(`/${handle}`, baseUrl);
   return { handle, name: (name || handle).slice(0, 300), ...(profileUrl ? { profileUrl } : {}) };
@@ -451,30 +458,47 @@ export function connectsBelow(article: Element, avatar = ownElements(article, AV
  */
 const readBefore = new WeakMap<
   Element,
-  { link: Element; href: string; id: string; avatar: Element | null }
+  { link: Element; href: string; id: string; avatar: Element | null; pass: object | undefined }
 >();
 
 function remember(
   article: Element,
   parts: TweetParts,
   status: { id: string; link: Element; href: string },
+  pass: object | undefined,
 ): void {
-  readBefore.set(article, { link: status.link, href: status.href, id: status.id, avatar: parts.avatar });
+  readBefore.set(article, {
+    link: status.link,
+    href: status.href,
+    id: status.id,
+    avatar: parts.avatar,
+    pass,
+  });
 }
 
-function recalled(article: Element, baseUrl: string): { id: string | null; avatar: Element | null } {
+/** Whether `article` was read as a tweet in this pass: nothing in it can have changed since. */
+function readThisPass(article: Element, pass: object | undefined): boolean {
+  return pass !== undefined && readBefore.get(article)?.pass === pass;
+}
+
+function recalled(
+  article: Element,
+  baseUrl: string,
+  pass: object | undefined,
+): { id: string | null; avatar: Element | null } {
   const known = readBefore.get(article);
   if (
     known &&
-    article.contains(known.link) &&
-    known.link.getAttribute('href') === known.href &&
-    (known.avatar === null || article.contains(known.avatar))
+    ((pass !== undefined && known.pass === pass) ||
+      (article.contains(known.link) &&
+        known.link.getAttribute('href') === known.href &&
+        (known.avatar === null || article.contains(known.avatar))))
   ) {
     return known;
   }
   const parts = tweetParts(article);
   const status = readStatus(parts, baseUrl);
-  if (status) remember(article, parts, status);
+  if (status) remember(article, parts, status, pass);
   return { id: status?.id ?? null, avatar: parts.avatar };
 }
 
@@ -497,12 +521,33 @@ export function articlesIn(container: Element): HTMLCollectionOf<Element> {
   return list;
 }
 
+/** The tweets a container was found to hold, and in which pass (see `ReadContext`): good for that pass only. */
+const foundIn = new WeakMap<Element, { pass: object; tweets: readonly Element[] }>();
+
+/**
+ * Notes the tweets found in `container`, in page order, in this pass: the tweet below the container asks
+ * what is above it, and need not ask the page again while nothing can have changed.
+ */
+export function noteTweetsIn(container: Element, tweets: readonly Element[], pass: object | undefined): void {
+  if (pass !== undefined) foundIn.set(container, { pass, tweets });
+}
+
+function tweetsFoundIn(container: Element, pass: object | undefined): readonly Element[] | null {
+  const found = pass === undefined ? undefined : foundIn.get(container);
+  return found !== undefined && found.pass === pass ? found.tweets : null;
+}
+
 /** The last tweet in `container` (itself included) that comes before `before`, or the last of all. */
-function lastTweetIn(container: Element, before: Element | null = null): Element | null {
+function lastTweetIn(
+  container: Element,
+  before: Element | null = null,
+  pass: object | undefined = undefined,
+): Element | null {
   const tagged = articlesIn(container);
   for (let i = tagged.length - 1; i >= 0; i--) {
     const t = tagged[i] as Element;
-    if (t === before || (before !== null && t.contains(before)) || !t.matches(TWEET)) continue;
+    if (t === before || (before !== null && t.contains(before))) continue;
+    if (!readThisPass(t, pass) && !t.matches(TWEET)) continue;
     // DOCUMENT_POSITION_FOLLOWING: `before` comes after `t`.
     if (before && (t.compareDocumentPosition(before) & 4) === 0) continue;
     return t;
@@ -514,21 +559,28 @@ function lastTweetIn(container: Element, before: Element | null = null): Element
  * The tweet shown right above this one: earlier in the same timeline cell, or the last tweet of the previous
  * cell. A cell without a tweet ("Show replies", a heading) breaks the chain, as it does on screen.
  */
-export function previousTweet(article: Element): Element | null {
+export function previousTweet(article: Element, pass?: object): Element | null {
   const cell = article.closest(CELL);
   if (!cell) return null;
   // A cell usually holds one tweet; only when it holds more is one of them above this one.
-  const sameCell = articlesIn(cell).length > 1 ? lastTweetIn(cell, article) : null;
+  const inCell = tweetsFoundIn(cell, pass);
+  const alone = inCell ? inCell.length === 1 && inCell[0] === article : articlesIn(cell).length <= 1;
+  const sameCell = alone ? null : lastTweetIn(cell, article, pass);
   if (sameCell) return sameCell;
   const prevCell = cell.previousElementSibling;
-  return prevCell ? lastTweetIn(prevCell) : null;
+  if (!prevCell) return null;
+  const inPrevCell = tweetsFoundIn(prevCell, pass);
+  return inPrevCell ? (inPrevCell[inPrevCell.length - 1] ?? null) : lastTweetIn(prevCell, null, pass);
 }
 
-/** The id of the tweet this one hangs under in the visible thread, when X draws the thread line. */
-export function visibleParentId(article: Element, baseUrl: string): string | null {
-  const above = previousTweet(article);
+/**
+ * The id of the tweet this one hangs under in the visible thread, when X draws the thread line. `pass`: see
+ * `ReadContext`; the tweet above was usually read just before, in the same pass.
+ */
+export function visibleParentId(article: Element, baseUrl: string, pass?: object): string | null {
+  const above = previousTweet(article, pass);
   if (!above) return null;
-  const { id, avatar } = recalled(above, baseUrl);
+  const { id, avatar } = recalled(above, baseUrl, pass);
   return id && connectsBelow(above, avatar) ? id : null;
 }
 
@@ -554,7 +606,7 @@ export function readTweet(article: Element, ctx: ReadContext, holdsNoTweet = fal
   const parts = tweetParts(article, holdsNoTweet);
   const status = readStatus(parts, ctx.baseUrl);
   if (!status) return null;
-  remember(article, parts, status);
+  remember(article, parts, status, ctx.pass);
   const author = readAuthor(parts.authorLinks, status, ctx.baseUrl);
   if (!author) return null;
 
@@ -580,7 +632,7 @@ export function readTweet(article: Element, ctx: ReadContext, holdsNoTweet = fal
     permalink: absolute(`/${status.handle}/status/${status.id}`, ctx.baseUrl),
     replyingTo,
     depth: 0,
-    parentId: visibleParentId(article, ctx.baseUrl),
+    parentId: visibleParentId(article, ctx.baseUrl, ctx.pass),
     isBrand,
     addressedToBrand: addressed,
     answered: local,

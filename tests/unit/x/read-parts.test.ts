@@ -11,7 +11,7 @@ import {
   simpleParts,
   type TweetParts,
 } from '../../../lib/sites/x/read';
-import { PROFILE_HREF, STATUS_LINK } from '../../../lib/sites/x/selectors';
+import { CELL, PROFILE_HREF, STATUS_LINK, TWEET } from '../../../lib/sites/x/selectors';
 import { SEED } from '../fuzz/bounds';
 import { context, loadFixture, loadHtml, STATUS_URL } from './load';
 
@@ -72,6 +72,7 @@ describe('the text of a part of a tweet', () => {
   it('reads emoji from their images, breaks as new lines, and leaves out icon titles and styles', () => {
     expect(text('<span>Love it </span><img alt="☕"><br><span>again</span>')).toBe('Love it ☕\nagain');
     expect(text('<span>Acme</span><svg><title>Verified account</title></svg>')).toBe('Acme');
+    expect(text('<span>Acme</span><svg><desc>A tick</desc><g><text>✓</text></g></svg>')).toBe('Acme');
     expect(text('<span>Acme</span><style>.x{}</style>')).toBe('Acme');
   });
 });
@@ -86,7 +87,7 @@ function expectSameParts(short: TweetParts, general: TweetParts): void {
   expect(short.showMore).toBe(general.showMore);
   same([short.time, ...short.laterTimes()], [general.time, ...general.laterTimes()]);
   same(short.statusLinks(), general.statusLinks());
-  same(short.authorLinks, general.authorLinks);
+  same(Array.from(short.authorLinks), Array.from(general.authorLinks));
   same(short.handleLinks, general.handleLinks);
 }
 
@@ -221,6 +222,34 @@ describe('tweets read in page order', () => {
       }
     }
     expect(tweets).toBeGreaterThan(30);
+  });
+
+  it('read cell after cell in one pass as each tweet alone, and afresh in the next pass after a change', () => {
+    let joined = 0;
+    for (const page of readdirSync(join(__dirname, '../../fixtures/x')).filter((f) => f.endsWith('.html'))) {
+      const doc = loadFixture(page, STATUS_URL);
+      const cells = Array.from(doc.querySelectorAll(CELL));
+      const pass = { ...context(['acmecoffee']), pass: {} };
+      const inPass = cells.flatMap((cell) => readTweets(cell, pass));
+      const alone = Array.from(doc.querySelectorAll(TWEET))
+        .filter((a) => a.closest(CELL) !== null)
+        .map((a) => readTweet(a, context(['acmecoffee'])))
+        .filter((item) => item !== null);
+      expect(inPass.map((f) => f.item)).toEqual(alone);
+
+      // The cell above a tweet joined to it is recycled for another tweet: the next pass sees the new one.
+      const below = inPass.find((f) => f.item.parentId !== null);
+      if (!below) continue;
+      joined++;
+      const above = inPass.find((f) => f.item.id === below.item.parentId)?.element as Element;
+      for (const link of Array.from(above.querySelectorAll(`a[href*="/status/${below.item.parentId}"]`))) {
+        link.setAttribute('href', (link.getAttribute('href') ?? '').replace(/\/status\/\d+/, '/status/42'));
+      }
+      const next = { ...context(['acmecoffee']), pass: {} };
+      const again = readTweets(below.element.closest(CELL) as Element, next);
+      expect(again.find((f) => f.item.id === below.item.id)?.item.parentId).toBe('42');
+    }
+    expect(joined).toBeGreaterThan(0);
   });
 
   it('leave out what a tweet nested in another holds, however deep it sits', () => {
