@@ -66,6 +66,8 @@ export interface FacebookReadContext extends ReadContext {
   parents?: Map<Element, { id: string | null; author: string | null }>;
   /** The comment article this one replies to (null for none), when already known. */
   parent?: Element | null;
+  /** The article is known to be one and to hold no other: two questions fewer to the page. */
+  leaf?: boolean;
 }
 
 export interface PageLanguage {
@@ -445,9 +447,9 @@ interface ArticleParts {
   hrefOf(link: HTMLAnchorElement | null): string;
 }
 
-function partsOf(article: Element): ArticleParts {
+function partsOf(article: Element, leaf = false): ArticleParts {
   // Only a comment with replies holds elements of other comments; most hold none, and need no sorting out.
-  const nested = article.querySelector(ARTICLE) !== null;
+  const nested = !leaf && article.querySelector(ARTICLE) !== null;
   const ownOf = (selector: string) =>
     nested ? own(article, selector) : Array.from(article.querySelectorAll(selector));
   const links = ownOf(LINK) as HTMLAnchorElement[];
@@ -579,8 +581,8 @@ function readIdOf(article: Element, base: string): string | null {
  * text, truncation, nesting and permalink. The time and the aria-label names need words, so time is null.
  */
 export function readComment(article: Element, ctx: FacebookReadContext): ConversationItem | null {
-  if (!article.matches(ARTICLE)) return null;
-  const parts = partsOf(article);
+  if (!ctx.leaf && !article.matches(ARTICLE)) return null;
+  const parts = partsOf(article, ctx.leaf);
   if (parts.commentLinks.length === 0) return null;
   const id = commentIdFromHrefs(parts.commentLinks.map(parts.hrefOf), ctx.baseUrl);
   if (!id || id.length > 100) return null;
@@ -659,26 +661,56 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
   };
 }
 
-/** Every comment article under `root`, `root` included, in document order. */
-function commentArticles(root: ParentNode): Element[] {
-  const found = Array.from(root.querySelectorAll(ARTICLE));
-  if ((root as Node).nodeType === 1 && (root as Element).matches(ARTICLE)) found.unshift(root as Element);
-  return found;
+/**
+ * Every comment article under `root`, `root` included, in document order; `leafRoot` when `root` is one and
+ * holds no other.
+ */
+function commentArticles(root: ParentNode): { articles: Element[]; leafRoot: boolean } {
+  const articles = Array.from(root.querySelectorAll(ARTICLE));
+  // Telling an element by a property of its class asks the page nothing.
+  if (!('matches' in root) || !(root as Element).matches(ARTICLE)) return { articles, leafRoot: false };
+  const leafRoot = articles.length === 0;
+  articles.unshift(root as Element);
+  return { articles, leafRoot };
 }
 
+/** What a pass (see `ReadContext`) learned that holds for every root it reads. */
+interface PassMemo {
+  doc: Document | null;
+  labels: FacebookLabels | null;
+  /** For an article around comments: the comment it sits in, or null for a post. */
+  holders: Map<Element, Element | null>;
+  /** The author of the post around comments (null: the page's), looked up once per post. */
+  postAuthors: Map<Element | null, string | null>;
+}
+const passMemos = new WeakMap<object, PassMemo>();
+
 export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
-  const doc = docOf(root);
-  const labels = doc ? pageLanguage(doc).labels : null;
-  const postAuthors = new Map<Element | null, string | null>();
+  let memo = ctx.pass === undefined ? undefined : passMemos.get(ctx.pass);
+  if (!memo) {
+    const doc = docOf(root);
+    memo = { doc, labels: doc ? pageLanguage(doc).labels : null, holders: new Map(), postAuthors: new Map() };
+    if (ctx.pass !== undefined) passMemos.set(ctx.pass, memo);
+  }
+  const { doc, labels, holders, postAuthors } = memo;
   const parents = new Map<Element, { id: string | null; author: string | null }>();
   const seen = new Set<string>();
   const out: FoundItem[] = [];
-  for (const article of commentArticles(root)) {
+  const { articles, leafRoot } = commentArticles(root);
+  for (const article of articles) {
     try {
       let postAuthor: string | null | undefined;
       // The articles around this one: the comment it replies to, or else the post it is under.
       const around = article.parentElement?.closest(ARTICLE) ?? null;
-      const parent = around && !isCommentArticle(around) ? parentCommentArticle(around) : around;
+      let parent = around;
+      if (around) {
+        const known = holders.get(around);
+        if (known !== undefined) parent = known;
+        else {
+          parent = isCommentArticle(around) ? around : parentCommentArticle(around);
+          holders.set(around, parent);
+        }
+      }
       if (parent === null) {
         // Comments of one post share its author; look it up once per post.
         if (!postAuthors.has(around)) {
@@ -687,7 +719,8 @@ export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
         }
         postAuthor = postAuthors.get(around);
       }
-      const item = readComment(article, { ...ctx, labels, postAuthor, parents, parent });
+      const leaf = leafRoot && article === root;
+      const item = readComment(article, { ...ctx, labels, postAuthor, parents, parent, leaf });
       if (!item || seen.has(item.id)) continue;
       seen.add(item.id);
       out.push({ item, element: article });

@@ -467,6 +467,21 @@ describe('reading one comment', () => {
 });
 
 describe('a long thread under a post article', () => {
+  it('reads root after root in one pass as it reads the whole page', () => {
+    for (const file of ['post.html', 'post-es.html']) {
+      const doc = loadFixture(file);
+      const whole = facebookAdapter.readItems(doc, context(BRAND)).map((f) => f.item);
+      expect(whole.length).toBeGreaterThan(5);
+      // Each article read as a root of its own, the way a batch of changes hands them over, in one pass.
+      const pass = { ...context(BRAND), pass: {} };
+      const byRoot = new Map<string, ConversationItem>();
+      for (const article of Array.from(doc.querySelectorAll('div[role="article"]'))) {
+        for (const f of facebookAdapter.readItems(article, pass)) byRoot.set(f.item.id, f.item);
+      }
+      expect(whole.map((item) => byRoot.get(item.id))).toEqual(whole);
+    }
+  });
+
   it('reads each comment on its own without looking through the whole post for every one', () => {
     const comments = Array.from(
       { length: 200 },
