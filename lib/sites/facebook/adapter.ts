@@ -95,9 +95,20 @@ function clean(text: string | null | undefined): string {
     .trim();
 }
 
+/**
+ * The elements of a list from the page. `Array.from` would ask the list its length again for every element;
+ * every comment's reading makes several such lists.
+ */
+function listed<E extends Element>(list: NodeListOf<E>): E[] {
+  const count = list.length;
+  const out = new Array<E>(count);
+  for (let i = 0; i < count; i++) out[i] = list[i] as E;
+  return out;
+}
+
 /** Elements under `article` that belong to it, not to a comment nested inside it. */
 function own(article: Element, selector: string): Element[] {
-  return Array.from(article.querySelectorAll(selector)).filter((el) => el.closest(ARTICLE) === article);
+  return listed(article.querySelectorAll(selector)).filter((el) => el.closest(ARTICLE) === article);
 }
 
 function ownCommentLinks(article: Element): HTMLAnchorElement[] {
@@ -423,7 +434,7 @@ function readBody(article: Element, bodies = own(article, BODY)): BodyText {
       paragraphs.push(paragraph((found[0] ?? body).textContent ?? ''));
       continue;
     }
-    const blocks = Array.from(found).filter((block) => block.querySelector(BODY_BLOCK) === null);
+    const blocks = listed(found).filter((block) => block.querySelector(BODY_BLOCK) === null);
     for (const block of blocks.length > 0 ? blocks : [body]) {
       const text = inlineText(block, () => {
         truncated = true;
@@ -451,7 +462,7 @@ function partsOf(article: Element, leaf = false): ArticleParts {
   // Only a comment with replies holds elements of other comments; most hold none, and need no sorting out.
   const nested = !leaf && article.querySelector(ARTICLE) !== null;
   const ownOf = (selector: string) =>
-    nested ? own(article, selector) : Array.from(article.querySelectorAll(selector));
+    nested ? own(article, selector) : listed(article.querySelectorAll(selector));
   const links = ownOf(LINK) as HTMLAnchorElement[];
   const texts = new Map(links.map((link) => [link, clean(link.textContent)]));
   const hrefs = new Map(links.map((link) => [link, link.getAttribute('href') ?? '']));
@@ -666,7 +677,7 @@ export function readComment(article: Element, ctx: FacebookReadContext): Convers
  * holds no other.
  */
 function commentArticles(root: ParentNode): { articles: Element[]; leafRoot: boolean } {
-  const articles = Array.from(root.querySelectorAll(ARTICLE));
+  const articles = listed(root.querySelectorAll(ARTICLE));
   // Telling an element by a property of its class asks the page nothing.
   if (!('matches' in root) || !(root as Element).matches(ARTICLE)) return { articles, leafRoot: false };
   const leafRoot = articles.length === 0;
