@@ -123,7 +123,12 @@ export function rootsToRead(
   };
   const isAnItem = (n: Node): boolean =>
     n.nodeType === 1 && (n as Element).matches(itemSelector) && itemOrNot(n as Element);
+  // Whether every root is an element added by records on one target. None of them can sit inside another: to
+  // get there it would have been added into that other root or below it, which a record on there would say.
+  const firstTarget = records[0]?.target ?? null;
+  let oneParent = firstTarget !== null;
   for (const r of records) {
+    if (oneParent && r.target !== firstTarget) oneParent = false;
     let foreign = false;
     const added: Node[] = [];
     // Indexed: the page's node list answers an index directly, where a for-of asks it through an iterator.
@@ -142,10 +147,14 @@ export function rootsToRead(
     // A holder of items (a post around its comments) is not read as one part.
     while (owner && !itemOrNot(owner)) owner = owner.parentElement?.closest(itemSelector) ?? null;
     if (!owner) continue;
-    if (r.type === 'characterData' || (foreign && !added.every(isAnItem))) roots.add(owner);
+    if (r.type === 'characterData' || (foreign && !added.every(isAnItem))) {
+      roots.add(owner);
+      oneParent = false;
+    }
   }
   const all = [...roots];
   // Rows added side by side (the usual batch) cannot hold one another.
+  if (oneParent) return all;
   const first = all[0]?.parentElement ?? null;
   if (first && all.every((el) => el.parentElement === first)) return all;
   // Otherwise each root looks up its ancestors for another root. What one look-up learns about an ancestor (it

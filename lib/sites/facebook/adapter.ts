@@ -689,6 +689,8 @@ function commentArticles(root: ParentNode): { articles: Element[]; leafRoot: boo
 interface PassMemo {
   doc: Document | null;
   labels: FacebookLabels | null;
+  /** For the element a comment sits in: the article around it, if any. Comments side by side share it. */
+  arounds: Map<Element, Element | null>;
   /** For an article around comments: the comment it sits in, or null for a post. */
   holders: Map<Element, Element | null>;
   /** The author of the post around comments (null: the page's), looked up once per post. */
@@ -700,10 +702,16 @@ export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
   let memo = ctx.pass === undefined ? undefined : passMemos.get(ctx.pass);
   if (!memo) {
     const doc = docOf(root);
-    memo = { doc, labels: doc ? pageLanguage(doc).labels : null, holders: new Map(), postAuthors: new Map() };
+    memo = {
+      doc,
+      labels: doc ? pageLanguage(doc).labels : null,
+      arounds: new Map(),
+      holders: new Map(),
+      postAuthors: new Map(),
+    };
     if (ctx.pass !== undefined) passMemos.set(ctx.pass, memo);
   }
-  const { doc, labels, holders, postAuthors } = memo;
+  const { doc, labels, arounds, holders, postAuthors } = memo;
   const parents = new Map<Element, { id: string | null; author: string | null }>();
   const seen = new Set<string>();
   const out: FoundItem[] = [];
@@ -712,7 +720,12 @@ export function readItems(root: ParentNode, ctx: ReadContext): FoundItem[] {
     try {
       let postAuthor: string | null | undefined;
       // The articles around this one: the comment it replies to, or else the post it is under.
-      const around = article.parentElement?.closest(ARTICLE) ?? null;
+      const holder = article.parentElement;
+      let around = holder ? arounds.get(holder) : null;
+      if (around === undefined) {
+        around = (holder as Element).closest(ARTICLE);
+        arounds.set(holder as Element, around);
+      }
       let parent = around;
       if (around) {
         const known = holders.get(around);

@@ -175,13 +175,15 @@ describe('choosing what to read after mutations', () => {
           nodes.push(el);
         }
         document.body.replaceChildren(top);
+        // Each added element is reported by a record on its parent, as an observer reports it.
+        const added = [...new Set(picks.map((i) => nodes[i % nodes.length] as Element))];
+        const records = added.map((el) => record(el.parentElement ?? document.body, [el]));
         // One subtree leaves the page: its roots are still read, and may still hold one another.
         const gone = nodes[cut % nodes.length] as Element;
-        if (gone !== top) gone.remove();
-        const added = [...new Set(picks.map((i) => nodes[i % nodes.length] as Element))];
-        const records = added.map(
-          (el) => ({ addedNodes: [el], target: top, type: 'childList' }) as unknown as MutationRecord,
-        );
+        if (gone !== top) {
+          records.push(record(gone.parentElement as Element, [], [gone]));
+          gone.remove();
+        }
         const expected = added.filter((el) => !added.some((other) => other !== el && other.contains(el)));
         expect(rootsToRead(records, 'section')).toEqual(expected);
       }),
@@ -189,17 +191,34 @@ describe('choosing what to read after mutations', () => {
     );
   });
 
+  it('takes rows added side by side as they are, and still drops one moved into another', () => {
+    const list = document.createElement('div');
+    document.body.replaceChildren(list);
+    const rows = Array.from({ length: 4 }, () => document.createElement('div'));
+    list.append(...rows);
+    const added = [record(list, rows.slice(0, 2)), record(list, rows.slice(2))];
+    expect(rootsToRead(added, 'article')).toEqual(rows);
+    // Within the same batch the page moves the last row into the first.
+    (rows[0] as Element).append(rows[3] as Element);
+    const moved = [
+      ...added,
+      record(list, [], [rows[3] as Element]),
+      record(rows[0] as Element, [rows[3] as Element]),
+    ];
+    expect(rootsToRead(moved, 'article')).toEqual(rows.slice(0, 3));
+  });
+
   it('ignores our own markers', () => {
     const host = document.createElement('reciprocity-marker');
     document.body.append(host);
-    const record = {
-      addedNodes: [host],
-      target: document.body,
-      type: 'childList',
-    } as unknown as MutationRecord;
-    expect(rootsToRead([record], 'article')).toEqual([]);
+    expect(rootsToRead([record(document.body, [host])], 'article')).toEqual([]);
   });
 });
+
+/** A childList record as an observer gives it: what `target` gained and lost. */
+function record(target: Node, added: Node[], removed: Node[] = []): MutationRecord {
+  return { addedNodes: added, removedNodes: removed, target, type: 'childList' } as unknown as MutationRecord;
+}
 
 describe('our own UI in the page', () => {
   it('does not make the item it sits in be read again', () => {
@@ -207,8 +226,7 @@ describe('our own UI in the page', () => {
     const host = document.createElement('reciprocity-marker');
     article.append(host);
     document.body.append(article);
-    const record = { addedNodes: [host], target: article, type: 'childList' } as unknown as MutationRecord;
-    expect(rootsToRead([record], 'article')).toEqual([]);
+    expect(rootsToRead([record(article, [host])], 'article')).toEqual([]);
   });
 });
 
