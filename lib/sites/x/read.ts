@@ -26,7 +26,7 @@ const NO_TEXT = new Set(['script', 'style', 'svg', 'template']);
 /**
  * What makes text differ from `textContent`: emoji images, line breaks, scripts and styles, and the parts of
  * an icon (SVG) that hold words: its title, description, drawn text or embedded page. The rest of an icon is
- * shapes, which hold no text but, in hand-formatted markup, the whitespace between them.
+ * shapes; the only text among them is whitespace from hand-formatted markup, which is then read as spaces.
  */
 const NOT_PLAIN = 'img, br, script, style, svg title, svg desc, svg text, svg foreignObject, svg metadata';
 
