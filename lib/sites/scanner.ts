@@ -123,12 +123,14 @@ export function rootsToRead(
   };
   const isAnItem = (n: Node): boolean =>
     n.nodeType === 1 && (n as Element).matches(itemSelector) && itemOrNot(n as Element);
-  // Whether every root is an element added by records on one target. None of them can sit inside another: to
-  // get there it would have been added into that other root or below it, which a record on there would say.
+  // Whether every root is an element added by records on one target, and nothing was taken out. None of them
+  // can sit inside another: to get there it would have been added into that other root or below it, which a
+  // record on there would say. (A root taken out of the page may be changed unwatched, so a batch that took
+  // anything out gets the look-up below.)
   const firstTarget = records[0]?.target ?? null;
   let oneParent = firstTarget !== null;
   for (const r of records) {
-    if (oneParent && r.target !== firstTarget) oneParent = false;
+    if (oneParent && (r.target !== firstTarget || r.removedNodes.length > 0)) oneParent = false;
     let foreign = false;
     const added: Node[] = [];
     // Indexed: the page's node list answers an index directly, where a for-of asks it through an iterator.

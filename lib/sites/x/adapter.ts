@@ -9,15 +9,7 @@ import {
   tweetId,
 } from './composer';
 import { expectsTweets, matchesX, signedInHandle, statusOfPage, xPageKind } from './page';
-import {
-  articlesIn,
-  noteTweetsIn,
-  ownElements,
-  quoteRoots,
-  readTweet,
-  replyButtonOf,
-  TWEET_TAG,
-} from './read';
+import { articlesIn, ownElements, quoteRoots, readTweet, replyButtonOf, TWEET_TAG } from './read';
 import {
   AVATAR,
   CELL,
@@ -97,7 +89,6 @@ export function readTweets(root: ParentNode, ctx: ReadContext): FoundItem[] {
   const isElement = 'closest' in root;
   const around = isElement ? (root as Element).closest(TWEET) : null;
   const under = tweetsIn(root, isElement);
-  if (isElement) noteTweetsIn(root as Element, under, ctx.pass);
   const tweets = around ? [around, ...under] : under;
   for (let i = 0; i < tweets.length; i++) {
     const element = tweets[i] as Element;

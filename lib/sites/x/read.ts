@@ -521,22 +521,6 @@ export function articlesIn(container: Element): HTMLCollectionOf<Element> {
   return list;
 }
 
-/** The tweets a container was found to hold, and in which pass (see `ReadContext`): good for that pass only. */
-const foundIn = new WeakMap<Element, { pass: object; tweets: readonly Element[] }>();
-
-/**
- * Notes the tweets found in `container`, in page order, in this pass: the tweet below the container asks
- * what is above it, and need not ask the page again while nothing can have changed.
- */
-export function noteTweetsIn(container: Element, tweets: readonly Element[], pass: object | undefined): void {
-  if (pass !== undefined) foundIn.set(container, { pass, tweets });
-}
-
-function tweetsFoundIn(container: Element, pass: object | undefined): readonly Element[] | null {
-  const found = pass === undefined ? undefined : foundIn.get(container);
-  return found !== undefined && found.pass === pass ? found.tweets : null;
-}
-
 /** The last tweet in `container` (itself included) that comes before `before`, or the last of all. */
 function lastTweetIn(
   container: Element,
@@ -563,14 +547,10 @@ export function previousTweet(article: Element, pass?: object): Element | null {
   const cell = article.closest(CELL);
   if (!cell) return null;
   // A cell usually holds one tweet; only when it holds more is one of them above this one.
-  const inCell = tweetsFoundIn(cell, pass);
-  const alone = inCell ? inCell.length === 1 && inCell[0] === article : articlesIn(cell).length <= 1;
-  const sameCell = alone ? null : lastTweetIn(cell, article, pass);
+  const sameCell = articlesIn(cell).length > 1 ? lastTweetIn(cell, article, pass) : null;
   if (sameCell) return sameCell;
   const prevCell = cell.previousElementSibling;
-  if (!prevCell) return null;
-  const inPrevCell = tweetsFoundIn(prevCell, pass);
-  return inPrevCell ? (inPrevCell[inPrevCell.length - 1] ?? null) : lastTweetIn(prevCell, null, pass);
+  return prevCell ? lastTweetIn(prevCell, null, pass) : null;
 }
 
 /**

@@ -208,6 +208,20 @@ describe('choosing what to read after mutations', () => {
     expect(rootsToRead(moved, 'article')).toEqual(rows.slice(0, 3));
   });
 
+  it('drops a root put into another after that other left the page, which no record reports', () => {
+    const list = document.createElement('div');
+    document.body.replaceChildren(list);
+    const [outer, inner] = [document.createElement('div'), document.createElement('div')];
+    list.append(outer, inner);
+    const added = record(list, [outer, inner]);
+    outer.remove();
+    // Once the observer has delivered the removal, nothing inside the removed row is watched any more: moving
+    // the other row in is reported only as its leaving the list.
+    outer.append(inner);
+    const records = [added, record(list, [], [outer]), record(list, [], [inner])];
+    expect(rootsToRead(records, 'article')).toEqual([outer]);
+  });
+
   it('ignores our own markers', () => {
     const host = document.createElement('reciprocity-marker');
     document.body.append(host);
